@@ -1,0 +1,71 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Db } from '@insideout/db';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { docs } from './docs/routes.ts';
+import { health } from './health/routes.ts';
+import type { AppEnv } from './http/env.ts';
+import { ApiError, errorResponse, onError } from './http/errors.ts';
+import { limitBody, requestLog, requireJsonBody } from './http/middleware.ts';
+import { serveSpa } from './http/spa.ts';
+
+export interface AppOptions {
+  db: Db;
+  /** The built web app (adapter-static output); without it only the API is served. */
+  webDir?: string | undefined;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export function createApp({ db, webDir, maxBodyBytes = 256 * 1024 }: AppOptions) {
+  const spa = webDir ? serveSpa(webDir) : null;
+
+  const api = new OpenAPIHono<AppEnv>().use(limitBody(maxBodyBytes)).use(requireJsonBody).route('/', health);
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(requestId({ limitLength: 64 }));
+  app.use(requestLog);
+  app.use(
+    secureHeaders({
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...(spa?.scriptHashes ?? [])],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('db', db);
+    await next();
+  });
+
+  app.route('/api/v1', api);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'InsideOut API',
+      version: '1',
+      description: 'Anonymous pulse surveys, internal dialogue and the ambassador-readiness gate.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.route('/api/docs', docs);
+  app.all('/api/*', (c) =>
+    errorResponse(c, new ApiError('not_found', `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`)),
+  );
+  if (spa) app.route('/', spa.app);
+
+  app.notFound((c) => errorResponse(c, new ApiError('not_found', 'Nothing is here.')));
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

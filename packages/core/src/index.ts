@@ -1,0 +1,5 @@
+/**
+ * The pure domain of InsideOut: metrics, significance, disclosure control and the readiness gate.
+ * No I/O and no imports of the database or HTTP layers, so every rule is testable on its own.
+ */
+export {};
