@@ -4,10 +4,18 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { log } from './http/log.ts';
 
-const config = loadConfig();
-const store = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-const migration = await migrateToLatest(store.db);
-log.info('database ready', { kind: store.kind, migration });
+const { config, store } = await open().catch((error: unknown) => {
+  log.error('cannot start', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
+
+async function open() {
+  const config = loadConfig();
+  const store = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const migration = await migrateToLatest(store.db);
+  log.info('database ready', { kind: store.kind, migration });
+  return { config, store };
+}
 
 const app = createApp({ db: store, webDir: config.WEB_DIR });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -44,9 +44,11 @@ async function openPostgres(connectionString: string, max: number): Promise<Db> 
     idleTimeoutMillis: 30_000,
     types: { getTypeParser: (oid, format) => (oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) },
   });
-  // An idle client whose server went away emits 'error' on the pool; without a listener the
-  // process would crash. The next query gets a fresh connection or a clear error instead.
+  // A client whose server goes away emits 'error': on the pool while idle, on the client itself
+  // while checked out. Unheard, either would crash the process; the query in flight already
+  // fails with the same error, and the next one gets a fresh connection or a clear error.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return {
     db,

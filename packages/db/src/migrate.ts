@@ -17,9 +17,10 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string | null
   return check(await migrator(db).migrateToLatest());
 }
 
-/** Reverts the latest migration (for development and the down-migration test). */
+/** Reverts the newest applied migration; returns the one now newest, or null when none is left. */
 export async function migrateDown<DB>(db: Kysely<DB>): Promise<string | null> {
-  return check(await migrator(db).migrateDown());
+  check(await migrator(db).migrateDown());
+  return appliedMigration(db);
 }
 
 function check({ error, results }: MigrationResultSet): string | null {

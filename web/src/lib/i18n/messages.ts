@@ -1,0 +1,25 @@
+import type { en } from './en.ts';
+
+export type MessageKey = keyof typeof en;
+
+/** Every catalog provides a string for every key of the English one, and nothing else. */
+export type Messages = { readonly [K in MessageKey]: string };
+
+/** The `{name}` placeholders of a message, read from the English text at the type level. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+
+export type MessageParams<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, string | number>;
+
+/** A message without placeholders takes no parameters; one with placeholders requires all of them. */
+export type MessageArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never]
+  ? []
+  : [params: MessageParams<K>];
+
+/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
+export function interpolate(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
