@@ -1,26 +1,32 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Db } from '@insideout/db';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { auth } from './auth/routes.ts';
+import { resolveSession, sessionCookieHeaderName } from './auth/sessions.ts';
 import { docs } from './docs/routes.ts';
 import { health } from './health/routes.ts';
-import type { AppEnv } from './http/env.ts';
+import type { AppEnv, Services } from './http/env.ts';
 import { ApiError, errorResponse, onError } from './http/errors.ts';
 import { limitBody, requestLog, requireJsonBody } from './http/middleware.ts';
 import { serveSpa } from './http/spa.ts';
 
 export interface AppOptions {
-  db: Db;
+  services: Services;
   /** The built web app (adapter-static output); without it only the API is served. */
   webDir?: string | undefined;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
 }
 
-export function createApp({ db, webDir, maxBodyBytes = 256 * 1024 }: AppOptions) {
+export function createApp({ services, webDir, maxBodyBytes = 256 * 1024 }: AppOptions) {
   const spa = webDir ? serveSpa(webDir) : null;
 
-  const api = new OpenAPIHono<AppEnv>().use(limitBody(maxBodyBytes)).use(requireJsonBody).route('/', health);
+  const api = new OpenAPIHono<AppEnv>()
+    .use(limitBody(maxBodyBytes))
+    .use(requireJsonBody)
+    .use(resolveSession)
+    .route('/', health)
+    .route('/', auth);
 
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId({ limitLength: 64 }));
@@ -43,11 +49,17 @@ export function createApp({ db, webDir, maxBodyBytes = 256 * 1024 }: AppOptions)
     }),
   );
   app.use(async (c, next) => {
-    c.set('db', db);
+    c.set('services', services);
     await next();
   });
 
   app.route('/api/v1', api);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookieHeaderName,
+    description: 'Set by POST /api/v1/auth/login. Writes also need the X-CSRF-Token header of the session.',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

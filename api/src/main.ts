@@ -1,26 +1,27 @@
 import { serve } from '@hono/node-server';
-import { createDb, migrateToLatest } from '@insideout/db';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { log } from './http/log.ts';
+import { openServices } from './services.ts';
 
-const { config, store } = await open().catch((error: unknown) => {
+const { config, services } = await open().catch((error: unknown) => {
   log.error('cannot start', { error: error instanceof Error ? error.message : String(error) });
   process.exit(1);
 });
 
 async function open() {
   const config = loadConfig();
-  const store = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const migration = await migrateToLatest(store.db);
-  log.info('database ready', { kind: store.kind, migration });
-  return { config, store };
+  return { config, services: await openServices(config) };
 }
 
-const app = createApp({ db: store, webDir: config.WEB_DIR });
+const app = createApp({ services, webDir: config.WEB_DIR });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-  log.info('listening', { url: `http://${host}:${info.port}`, database: store.kind });
+  log.info('listening', {
+    url: `http://${host}:${info.port}`,
+    database: services.store.kind,
+    mail: services.mailer.kind,
+  });
 });
 
 // Stop taking connections, let requests in flight finish (their transactions commit), then close
@@ -39,7 +40,8 @@ async function shutdown(signal: string) {
     server.close(() => resolve());
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
-  await store.close();
+  services.mailer.close();
+  await services.store.close();
   log.info('stopped');
   process.exit(0);
 }

@@ -55,6 +55,18 @@ describe('bad requests get the error envelope, never a 500', () => {
       code: 'not_found',
     },
     {
+      what: 'malformed JSON',
+      request: () => client.postJson('/api/v1/auth/login', '{"email": "a@b.test", "password": '),
+      status: 400,
+      code: 'invalid_input',
+    },
+    {
+      what: 'JSON of the wrong shape',
+      request: () => client.postJson('/api/v1/auth/login', { email: 42 }),
+      status: 400,
+      code: 'invalid_input',
+    },
+    {
       what: 'a body that is not JSON',
       request: () =>
         client.app.request('/api/v1/health', {

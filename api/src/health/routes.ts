@@ -20,7 +20,7 @@ const healthRoute = createRoute({
 });
 
 export const health = createRouter().openapi(healthRoute, async (c) => {
-  const store = c.get('db');
+  const { store } = c.var.services;
   try {
     const { migration } = await store.probe(1_000);
     return c.json({ status: 'ok' as const, database: { kind: store.kind, migration } }, 200);

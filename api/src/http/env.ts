@@ -1,9 +1,34 @@
-import type { Db } from '@insideout/db';
+import type { Db, Role } from '@insideout/db';
 import type { RequestIdVariables } from 'hono/request-id';
+import type { Mailer } from '../mail/mailer.ts';
 
-/** What every handler can reach through `c.get(…)` / `c.var`. */
+/** The signed-in staff member a request acts for. */
+export interface Actor {
+  orgId: string;
+  personId: string;
+  role: Role;
+  displayName: string;
+  email: string;
+  /** Materialised paths of the units this person manages: their scope as a manager. */
+  managedPaths: string[];
+  csrfToken: string;
+  sessionHash: string;
+}
+
+/** What the app is built from; handlers reach it through `c.var.services`. */
+export interface Services {
+  store: Db;
+  mailer: Mailer;
+  /** Where people reach the web app, for links in e-mails (no trailing slash). */
+  publicUrl: string;
+  session: { idleMinutes: number; absoluteHours: number };
+  /** The clock; tests of expiry replace it. */
+  now: () => Date;
+}
+
 export interface AppEnv {
   Variables: RequestIdVariables & {
-    db: Db;
+    services: Services;
+    actor: Actor | undefined;
   };
 }

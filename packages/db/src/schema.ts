@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Every table, as the application sees it: camelCase names (the CamelCasePlugin maps them to the
@@ -6,14 +6,126 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
  */
 export interface Database {
   orgs: OrgsTable;
+  units: UnitsTable;
+  people: PeopleTable;
+  unitManagers: UnitManagersTable;
+  credentials: CredentialsTable;
+  sessions: SessionsTable;
+  passwordResets: PasswordResetsTable;
+  auditLog: AuditLogTable;
+  mailOutbox: MailOutboxTable;
+  imports: ImportsTable;
 }
+
+type Json<T> = ColumnType<T, T | undefined, T>;
+type CreatedAt = ColumnType<Date, never, never>;
 
 export interface OrgsTable {
   id: Generated<string>;
   name: string;
   slug: string;
-  settings: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined>;
-  createdAt: Generated<Date>;
+  settings: Json<Record<string, unknown>>;
+  createdAt: CreatedAt;
 }
 export type Org = Selectable<OrgsTable>;
 export type NewOrg = Insertable<OrgsTable>;
+
+export interface UnitsTable {
+  orgId: string;
+  id: Generated<string>;
+  parentId: string | null;
+  name: string;
+  /** '/<root id>/…/<own id>/': every ancestor's id, so a subtree is a prefix match. */
+  path: string;
+  createdAt: CreatedAt;
+}
+export type UnitRow = Selectable<UnitsTable>;
+
+export type Role = 'employee' | 'manager' | 'hr_admin';
+
+export interface PeopleTable {
+  orgId: string;
+  id: Generated<string>;
+  email: string;
+  displayName: string;
+  unitId: string;
+  role: Role;
+  attributes: Json<Record<string, string>>;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Generated<Date>;
+}
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPersonRow = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+
+export interface UnitManagersTable {
+  orgId: string;
+  unitId: string;
+  personId: string;
+}
+
+export interface CredentialsTable {
+  orgId: string;
+  personId: string;
+  passwordHash: string;
+  failedAttempts: Generated<number>;
+  lockedUntil: Date | null;
+  updatedAt: Generated<Date>;
+}
+
+export interface SessionsTable {
+  orgId: string;
+  tokenHash: string;
+  personId: string;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  lastSeenAt: Generated<Date>;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface PasswordResetsTable {
+  orgId: string;
+  tokenHash: string;
+  personId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export interface AuditLogTable {
+  orgId: string;
+  seq: GeneratedAlways<number>;
+  at: CreatedAt;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Json<Record<string, unknown>>;
+}
+export type AuditRow = Selectable<AuditLogTable>;
+
+export interface MailOutboxTable {
+  orgId: string;
+  id: Generated<string>;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: CreatedAt;
+}
+
+export type ImportState = 'running' | 'done' | 'failed';
+
+export interface ImportsTable {
+  orgId: string;
+  id: Generated<string>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  dryRun: boolean;
+  allOrNothing: boolean;
+  state: ImportState;
+  totalRows: Generated<number>;
+  processedRows: Generated<number>;
+  report: Json<Record<string, unknown> | null>;
+}
