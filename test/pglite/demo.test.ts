@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { seedDemoIfEmpty } from '@insideout/api';
+import { createDb, type Db, migrateToLatest } from '@insideout/db';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../support/http.ts';
+
+let store: Db;
+
+beforeAll(async () => {
+  store = await createDb({ dataDir: 'memory://' });
+  await migrateToLatest(store.db);
+});
+afterAll(() => store?.close());
+
+// The demo password as README.md documents it: the docs and the product must agree.
+function readmeDemoPassword(): string {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const line = readme.split('\n').find((l) => /password/i.test(l) && /`[^`]+`/.test(l)) ?? '';
+  const words = [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  return words.find((w) => !w.includes('@')) ?? '';
+}
+
+describe('the demo organisation', () => {
+  it('is seeded once, on an empty store only', async () => {
+    expect(await seedDemoIfEmpty(store.db)).toBe(true);
+    expect(await seedDemoIfEmpty(store.db)).toBe(false);
+    expect(await store.db.selectFrom('orgs').select('name').execute()).toHaveLength(1);
+  });
+
+  it('has several hundred people in units three or more levels deep', async () => {
+    const { count } = await store.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    expect(count).toBeGreaterThanOrEqual(300);
+    const { rows } = await sql<{ depth: number }>`
+      select max(array_length(string_to_array(trim(both '/' from path), '/'), 1)) as depth from units`.execute(
+      store.db,
+    );
+    expect(rows[0]?.depth).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets the staff logins of README sign in with the documented password', async () => {
+    const password = readmeDemoPassword();
+    expect(password.length).toBeGreaterThan(0);
+    const client = testApp(store);
+    const hr = await client.signIn('hr@demo.test', password);
+    expect(hr.session.person.role).toBe('hr_admin');
+    const manager = await client.signIn('manager@demo.test', password);
+    expect(manager.session.person.role).toBe('manager');
+  });
+});
