@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { audit } from './audit/routes.ts';
 import { auth } from './auth/routes.ts';
 import { resolveSession, sessionCookieHeaderName } from './auth/sessions.ts';
 import { docs } from './docs/routes.ts';
@@ -9,6 +10,7 @@ import type { AppEnv, Services } from './http/env.ts';
 import { ApiError, errorResponse, onError } from './http/errors.ts';
 import { limitBody, requestLog, requireJsonBody } from './http/middleware.ts';
 import { serveSpa } from './http/spa.ts';
+import { outbox } from './mail/routes.ts';
 
 export interface AppOptions {
   services: Services;
@@ -26,7 +28,9 @@ export function createApp({ services, webDir, maxBodyBytes = 256 * 1024 }: AppOp
     .use(requireJsonBody)
     .use(resolveSession)
     .route('/', health)
-    .route('/', auth);
+    .route('/', auth)
+    .route('/', audit)
+    .route('/', outbox);
 
   const app = new OpenAPIHono<AppEnv>();
   app.use(requestId({ limitLength: 64 }));
