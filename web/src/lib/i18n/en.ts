@@ -23,7 +23,7 @@ export const en = {
     'Answers are anonymous by construction: the platform stores nothing that links a response to a person, and shows results only for groups large enough to protect everyone.',
   'home.gate':
     'Only when the dialogue inside is healthy does InsideOut open the way to employer-branding campaigns, team by team.',
-  'home.statusLink': 'Check the system status',
+  'home.statusLink': 'See the live health of the service',
 
   'status.title': 'System status',
   'status.intro': 'The service and its database are checked every {seconds} seconds.',
@@ -40,9 +40,11 @@ export const en = {
   'status.kind.pglite': 'Embedded PGlite',
   'status.kind.postgres': 'PostgreSQL',
   'status.responseTimes': 'Response times',
-  'status.chartLabel': 'Response time of the last {count} health checks, in milliseconds',
-  'status.chartSummary': 'Last {count} checks: median {median} ms, slowest {max} ms.',
+  'status.chartLabel': 'Response time of the recent health checks, in milliseconds',
+  'status.chartSummary': 'Median response time {median} ms, slowest {max} ms.',
   'status.chartEmpty': 'No successful check yet.',
+  'status.time': 'Time',
+  'status.responseTimeMs': 'Response time (ms)',
   'status.milliseconds': 'ms',
 
   'notFound.title': 'Page not found',

@@ -17,6 +17,9 @@ export type MessageArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] e
   ? []
   : [params: MessageParams<K>];
 
+/** Keys of messages without placeholders, which can be named in data (navigation, labels). */
+export type PlainMessageKey = { [K in MessageKey]: MessageArgs<K> extends [] ? K : never }[MessageKey];
+
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function interpolate(template: string, params: Readonly<Record<string, string | number>> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
