@@ -24,7 +24,8 @@ const entries = async (response: Response) => ((await response.json()) as { entr
 
 describe('the audit log', () => {
   it('shows HR leaders what happened in their org, newest first, page by page', async () => {
-    for (let i = 0; i < 3; i++) await client.postJson('/api/v1/auth/login', { email: manager.email, password: 'wrong' });
+    for (let i = 0; i < 3; i++)
+      await client.postJson('/api/v1/auth/login', { email: manager.email, password: 'wrong' });
     const staff = await client.signIn(hr.email, testPassword);
 
     const first = await staff.get('/api/v1/audit?limit=2');
