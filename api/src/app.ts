@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { audit } from './audit/routes.ts';
 import { auth } from './auth/routes.ts';
 import { resolveSession, sessionCookieHeaderName } from './auth/sessions.ts';
+import { directory } from './directory/routes.ts';
 import { docs } from './docs/routes.ts';
 import { health } from './health/routes.ts';
 import type { AppEnv, Services } from './http/env.ts';
@@ -11,6 +12,9 @@ import { ApiError, errorResponse, onError } from './http/errors.ts';
 import { limitBody, requestLog, requireJsonBody } from './http/middleware.ts';
 import { serveSpa } from './http/spa.ts';
 import { outbox } from './mail/routes.ts';
+
+// An HR-system export of 10,000+ people is a few MiB of CSV (ImportRequest allows 8 MiB of text).
+const importMaxBytes = 9 * 1024 * 1024;
 
 export interface AppOptions {
   services: Services;
@@ -24,11 +28,12 @@ export function createApp({ services, webDir, maxBodyBytes = 256 * 1024 }: AppOp
   const spa = webDir ? serveSpa(webDir) : null;
 
   const api = new OpenAPIHono<AppEnv>()
-    .use(limitBody(maxBodyBytes))
+    .use(limitBody(maxBodyBytes, { '/api/v1/imports': importMaxBytes }))
     .use(requireJsonBody)
     .use(resolveSession)
     .route('/', health)
     .route('/', auth)
+    .route('/', directory)
     .route('/', audit)
     .route('/', outbox);
 

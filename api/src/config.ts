@@ -22,6 +22,9 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  /** Master key of every server secret (base64 or hex, ≥ 32 bytes); required in production. */
+  SECRET_KEY: z.string().min(32).optional(),
+  NODE_ENV: z.string().default('development'),
   WEB_DIR: z
     .string()
     .min(1)

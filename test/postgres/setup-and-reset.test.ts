@@ -88,3 +88,34 @@ describe('first run, then a forgotten password', () => {
     await client.signIn(founder.email, confirm.password);
   });
 });
+
+describe('staff added without a password', () => {
+  it('choose one through the same link', async () => {
+    const hr = await client.signIn(founder.email, 'a brand new passphrase');
+    const units = (await (await hr.get('/api/v1/units')).json()) as {
+      units: Array<{ id: string; parentId: string | null }>;
+    };
+    const root = units.units.find((unit) => unit.parentId === null);
+    const created = await hr.request('POST', '/api/v1/people', {
+      email: 'new.manager@acme.test',
+      displayName: 'New Manager',
+      unitId: root?.id,
+      role: 'manager',
+    });
+    expect(created.status).toBe(201);
+    await expectError(
+      await client.postJson('/api/v1/auth/login', { email: 'new.manager@acme.test', password: 'anything at all' }),
+      401,
+      'unauthenticated',
+    );
+
+    const sent = inbox.length;
+    expect((await client.postJson('/api/v1/auth/password-reset', { email: 'new.manager@acme.test' })).status).toBe(202);
+    await expect.poll(() => inbox.length).toBe(sent + 1);
+    const token = /reset-password#token=([\w.-]+)/.exec(inbox.at(-1)?.text ?? '')?.[1] ?? '';
+    const password = 'my own first passphrase';
+    expect((await client.postJson('/api/v1/auth/password-reset/confirm', { token, password })).status).toBe(204);
+    const manager = await client.signIn('new.manager@acme.test', password);
+    expect(manager.session.person.role).toBe('manager');
+  });
+});

@@ -1,4 +1,4 @@
-import { type App, createApp, createMailer, type Services } from '@insideout/api';
+import { type App, createApp, createKeyring, createMailer, type Services } from '@insideout/api';
 import type { ErrorEnvelope, SessionInfo } from '@insideout/contracts';
 import type { Db } from '@insideout/db';
 import { expect } from 'vitest';
@@ -26,6 +26,7 @@ export function testApp(store: Db, options: { maxBodyBytes?: number; services?: 
   const services: Services = {
     store,
     mailer: createMailer({ from: 'InsideOut <no-reply@insideout.test>' }),
+    keyring: createKeyring(new Uint8Array(32).fill(7)),
     publicUrl: 'http://insideout.test',
     session: { idleMinutes: 120, absoluteHours: 12 },
     now: () => new Date(),

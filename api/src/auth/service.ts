@@ -197,10 +197,17 @@ export function slugify(name: string): string {
   return slug || 'org';
 }
 
-/** Mails a one-hour reset link when the address has a staff account; silent otherwise. */
+/** Mails a one-hour link to choose a password when the address is active staff; silent otherwise. */
 export async function requestPasswordReset(c: Context<AppEnv>, email: string): Promise<void> {
   const { store, mailer, publicUrl, now } = c.var.services;
-  const accounts = await staffAccounts(store.db, email);
+  // Staff added by an import or by HR have no password yet: the same link lets them choose one.
+  const accounts = await store.db
+    .selectFrom('people')
+    .select(['orgId', 'id', 'displayName', 'email'])
+    .where(sql<string>`lower(email)`, '=', email)
+    .where('active', '=', true)
+    .where('role', 'in', ['manager', 'hr_admin'])
+    .execute();
   for (const account of accounts) {
     const secret = newToken();
     await store.db
@@ -218,11 +225,11 @@ export async function requestPasswordReset(c: Context<AppEnv>, email: string): P
     await mailer.send(store.db, {
       orgId: account.orgId,
       to: account.email,
-      subject: 'Reset your InsideOut password',
+      subject: 'Choose your InsideOut password',
       text: [
         `Hello ${account.displayName},`,
         '',
-        'Someone asked to reset the password of your InsideOut account. To choose a new password, open this link within an hour:',
+        'Someone asked to set or reset the password of your InsideOut account. To choose a password, open this link within an hour:',
         '',
         link,
         '',
@@ -264,10 +271,13 @@ export async function resetPassword(c: Context<AppEnv>, token: string, password:
       .where('usedAt', 'is', null)
       .execute();
     await trx
-      .updateTable('credentials')
-      .set({ passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: at })
-      .where('orgId', '=', parts.orgId)
-      .where('personId', '=', reset.personId)
+      .insertInto('credentials')
+      .values({ orgId: parts.orgId, personId: reset.personId, passwordHash, lockedUntil: null })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['orgId', 'personId'])
+          .doUpdateSet({ passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: at }),
+      )
       .execute();
     await revokeSessionsOf(trx, parts.orgId, reset.personId, at);
     await recordAudit(trx, {

@@ -1,5 +1,6 @@
 import type { Db, Role } from '@insideout/db';
 import type { RequestIdVariables } from 'hono/request-id';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 /** The signed-in staff member a request acts for. */
@@ -19,6 +20,7 @@ export interface Actor {
 export interface Services {
   store: Db;
   mailer: Mailer;
+  keyring: Keyring;
   /** Where people reach the web app, for links in e-mails (no trailing slash). */
   publicUrl: string;
   session: { idleMinutes: number; absoluteHours: number };

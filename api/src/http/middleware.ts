@@ -39,12 +39,21 @@ function hasBody(request: Request): boolean {
   return request.body !== null;
 }
 
-/** Caps request bodies; larger ones are refused with 413 before they are read whole. */
-export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new ApiError('payload_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
-    },
-  });
+/**
+ * Caps request bodies; larger ones are refused with 413 before they are read whole. A few routes
+ * (HR-system imports) take larger bodies: `larger` maps their paths to their own cap.
+ */
+export function limitBody(maxBytes: number, larger: Record<string, number> = {}): MiddlewareHandler<AppEnv> {
+  const limiter = (bytes: number) =>
+    bodyLimit({
+      maxSize: bytes,
+      onError: () => {
+        const size =
+          bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+        throw new ApiError('payload_too_large', `The request body is larger than ${size}.`);
+      },
+    });
+  const standard = limiter(maxBytes);
+  const special = new Map(Object.entries(larger).map(([path, bytes]) => [path, limiter(bytes)]));
+  return (c, next) => (special.get(c.req.path) ?? standard)(c, next);
 }

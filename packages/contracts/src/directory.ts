@@ -7,7 +7,10 @@ export const Unit = z.object({
   id: z.uuid(),
   parentId: z.uuid().nullable(),
   name: z.string(),
-  /** Names from the root down to this unit, e.g. ["Sales", "France", "Paris"]. */
+  /**
+   * Names below the org's root unit down to this unit, e.g. ["Sales", "France", "Paris"] — the
+   * same path an HR import names it by. The root unit itself has [].
+   */
   path: z.array(z.string()),
   /** Active people directly in this unit. */
   headcount: z.number().int(),
@@ -24,9 +27,10 @@ const UnitName = z
   .max(120)
   .refine((name) => !name.includes('/'), 'must not contain "/" (it separates levels of a unit path)');
 
-export const NewUnit = z.object({ name: UnitName, parentId: Id.nullable() });
+// An org has one root unit, made with the org: every other unit has a parent.
+export const NewUnit = z.object({ name: UnitName, parentId: Id });
 export const UnitChange = z
-  .object({ name: UnitName, parentId: Id.nullable() })
+  .object({ name: UnitName, parentId: Id })
   .partial()
   .refine((change) => Object.keys(change).length > 0, 'nothing to change');
 export const UnitManagers = z.object({ personIds: z.array(Id).max(50) });
@@ -65,13 +69,21 @@ export const PeopleQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const NewPerson = z.object({
+const personFields = {
   email: Email,
   displayName: z.string().trim().min(1).max(120),
   unitId: Id,
-  role: Role.default('employee'),
-  attributes: Attributes.default({}),
+  role: Role,
+  attributes: Attributes,
+};
+export const NewPerson = z.object({
+  ...personFields,
+  role: personFields.role.default('employee'),
+  attributes: personFields.attributes.default({}),
 });
-export const PersonChange = NewPerson.partial()
-  .extend({ active: z.boolean().optional() })
+// Not `NewPerson.partial()`: zod 4 applies defaults inside optional fields, so a change of one
+// field would also reset the role to employee and clear the attributes.
+export const PersonChange = z
+  .object({ ...personFields, active: z.boolean() })
+  .partial()
   .refine((change) => Object.keys(change).length > 0, 'nothing to change');

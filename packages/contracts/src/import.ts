@@ -36,6 +36,10 @@ export const ImportJob = z.object({
   totalRows: z.number().int(),
   processedRows: z.number().int(),
   report: ImportReport.nullable(),
+  /** Why a `failed` job stopped; nothing of it was written. */
+  failure: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
+
+export const ImportJobList = z.object({ imports: z.array(ImportJob) });

@@ -4,3 +4,5 @@ export * from './directory.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './import.ts';
+export * from './pulses.ts';
+export * from './survey.ts';

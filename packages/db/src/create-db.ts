@@ -26,6 +26,10 @@ export interface Db {
   close(): Promise<void>;
 }
 
+// Column names map to camelCase; the keys inside jsonb values (attributes such as `tenure_band`,
+// audit details, reports) are data and come back exactly as they were written.
+const camelCase = () => new CamelCasePlugin({ maintainNestedObjectKeys: true });
+
 const INT8_OID = 20;
 // Counts and sums come back as int8; both stores return them as JS numbers (exact up to 2^53).
 const parseInt8 = (value: string) => Number(value);
@@ -49,7 +53,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Db> 
   // fails with the same error, and the next one gets a fresh connection or a clear error.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
   return {
     db,
     kind: 'postgres',
@@ -63,7 +67,7 @@ async function openPGlite(dataDir: string): Promise<Db> {
   const path = inMemory ? dataDir : resolve(dataDir);
   if (!inMemory) mkdirSync(path, { recursive: true });
   const pglite = await PGlite.create(path, { parsers: { [types.INT8]: parseInt8 } });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [camelCase()] });
   return {
     db,
     kind: 'pglite',

@@ -15,6 +15,15 @@ export interface Database {
   auditLog: AuditLogTable;
   mailOutbox: MailOutboxTable;
   imports: ImportsTable;
+  questions: QuestionsTable;
+  pulses: PulsesTable;
+  pulseItems: PulseItemsTable;
+  cohorts: CohortsTable;
+  invitations: InvitationsTable;
+  ballotIssuance: BallotIssuanceTable;
+  responses: ResponsesTable;
+  answers: AnswersTable;
+  comments: CommentsTable;
 }
 
 type Json<T> = ColumnType<T, T | undefined, T>;
@@ -128,4 +137,113 @@ export interface ImportsTable {
   totalRows: Generated<number>;
   processedRows: Generated<number>;
   report: Json<Record<string, unknown> | null>;
+  /** Why a `failed` job stopped; its changes were rolled back. */
+  failure: string | null;
+}
+
+export type QuestionKind = 'likert5' | 'nps11' | 'text';
+
+export interface QuestionsTable {
+  orgId: string;
+  id: Generated<string>;
+  lineageId: string;
+  version: number;
+  driver: string;
+  kind: QuestionKind;
+  textEn: string;
+  textFr: string;
+  retiredAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export type PulseState = 'draft' | 'open' | 'closed';
+export type Recurrence = 'none' | 'weekly' | 'fortnightly' | 'monthly';
+
+export interface PulsesTable {
+  orgId: string;
+  id: Generated<string>;
+  title: string;
+  state: PulseState;
+  opensAt: Date;
+  closesAt: Date;
+  recurrence: Recurrence;
+  audienceUnitIds: ColumnType<string[], string, string>;
+  k: number;
+  kComments: number;
+  previousId: string | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  sealedAt: Date | null;
+}
+export type PulseRow = Selectable<PulsesTable>;
+
+export interface PulseItemsTable {
+  orgId: string;
+  pulseId: string;
+  position: number;
+  questionKey: string;
+  driver: string;
+  kind: QuestionKind;
+  textEn: string;
+  textFr: string;
+  required: boolean;
+}
+
+export interface CohortsTable {
+  orgId: string;
+  pulseId: string;
+  id: Generated<string>;
+  unitId: string;
+  attributes: Json<Record<string, string>>;
+  audience: number;
+  publicKey: string;
+  privateKeySealed: string;
+}
+
+export interface InvitationsTable {
+  orgId: string;
+  pulseId: string;
+  personId: string;
+  cohortId: string;
+  tokenHash: string;
+  remindedAt: Date | null;
+}
+
+export interface BallotIssuanceTable {
+  orgId: string;
+  pulseId: string;
+  personId: string;
+  cohortId: string;
+  blindedHash: string;
+}
+
+export interface ResponsesTable {
+  orgId: string;
+  pulseId: string;
+  cohortId: string;
+  id: string;
+  nullifier: string;
+  payloadHash: string;
+  receiptHash: string;
+}
+
+export interface AnswersTable {
+  orgId: string;
+  pulseId: string;
+  responseId: string;
+  position: number;
+  value: number;
+}
+
+export interface CommentsTable {
+  orgId: string;
+  pulseId: string;
+  cohortId: string;
+  responseId: string;
+  id: string;
+  position: number | null;
+  body: string;
+  receiptHash: string;
 }

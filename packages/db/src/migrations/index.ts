@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as orgs from './2026-11-21-0001-orgs.ts';
 import * as directory from './2026-11-21-0002-directory.ts';
+import * as directoryIndexes from './2026-11-21-0003-directory-indexes.ts';
+import * as pulses from './2026-11-21-0010-pulses.ts';
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -9,4 +11,6 @@ import * as directory from './2026-11-21-0002-directory.ts';
 export const migrations: Record<string, Migration> = {
   '2026-11-21-0001-orgs': orgs,
   '2026-11-21-0002-directory': directory,
+  '2026-11-21-0003-directory-indexes': directoryIndexes,
+  '2026-11-21-0010-pulses': pulses,
 };
