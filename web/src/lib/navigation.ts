@@ -1,15 +1,29 @@
+import type { Role } from '@insideout/contracts';
 import type { PlainMessageKey } from './i18n/messages.ts';
+import { type Access, mayAccess } from './session/access.ts';
 
 export interface NavItem {
   href: `/${string}`;
   label: PlainMessageKey;
+  /** Who sees the item; the page itself checks the same rule. */
+  access: Access;
 }
 
 /** The main navigation, in order. A new section adds one line here (and its `nav.*` messages). */
 export const navigation: readonly NavItem[] = [
-  { href: '/', label: 'nav.home' },
-  { href: '/status', label: 'nav.status' },
+  { href: '/', label: 'nav.home', access: 'everyone' },
+  { href: '/people', label: 'nav.people', access: 'staff' },
+  { href: '/units', label: 'nav.units', access: 'staff' },
+  { href: '/import', label: 'nav.import', access: 'hr' },
+  { href: '/audit', label: 'nav.audit', access: 'hr' },
+  { href: '/outbox', label: 'nav.outbox', access: 'hr' },
+  { href: '/status', label: 'nav.status', access: 'everyone' },
 ];
+
+/** The items someone with this role (null: signed out) may open. */
+export function navigationFor(role: Role | null, items: readonly NavItem[] = navigation): NavItem[] {
+  return items.filter((item) => mayAccess(role, item.access));
+}
 
 /** A section is current on its own page and on the pages below it; home only on itself. */
 export function isCurrent(pathname: string, href: NavItem['href']): boolean {

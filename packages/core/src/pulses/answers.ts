@@ -23,18 +23,18 @@ export function checkAnswers(
   const problems: AnswerProblem[] = [];
   const byPosition = new Map(items.map((item) => [item.position, item]));
   const seen = new Set<number>();
-  answers.forEach((answer, index) => {
+  for (const [index, answer] of answers.entries()) {
     const item = byPosition.get(answer.position);
-    if (!item) return problems.push({ path: ['answers', index, 'position'], message: 'is not an item of this pulse' });
-    if (seen.has(answer.position))
-      return problems.push({ path: ['answers', index], message: 'answers the same item twice' });
-    seen.add(answer.position);
-    const range = valueRange[item.kind];
-    if (!range) return problems.push({ path: ['answers', index], message: 'this item takes a comment, not a value' });
-    if (answer.value < range.min || answer.value > range.max) {
+    const range = item ? valueRange[item.kind] : null;
+    if (!item) problems.push({ path: ['answers', index, 'position'], message: 'is not an item of this pulse' });
+    else if (seen.has(answer.position))
+      problems.push({ path: ['answers', index], message: 'answers the same item twice' });
+    else if (!range) problems.push({ path: ['answers', index], message: 'this item takes a comment, not a value' });
+    else if (answer.value < range.min || answer.value > range.max) {
       problems.push({ path: ['answers', index, 'value'], message: `must be from ${range.min} to ${range.max}` });
     }
-  });
+    seen.add(answer.position);
+  }
   for (const item of items) {
     const answered =
       item.kind === 'text' ? comments.some((c) => c.position === item.position) : seen.has(item.position);

@@ -1,4 +1,21 @@
-import type { ErrorCode, Health } from '@insideout/contracts';
+import type {
+  AuditPage,
+  ErrorCode,
+  Health,
+  ImportJob,
+  ImportJobList,
+  ImportRequest,
+  LoginRequest,
+  Outbox,
+  Person,
+  PersonPage,
+  Role,
+  SessionInfo,
+  SetupRequest,
+  SetupStatus,
+  Unit,
+  UnitList,
+} from '@insideout/contracts';
 
 // Only types come from @insideout/contracts: a value import would pull its zod schemas (and zod)
 // into every page's bundle. The status of each code is mirrored here instead; `satisfies` keeps
@@ -72,24 +89,96 @@ export function errorFromResponse(status: number, body: unknown): ApiRequestErro
   return new ApiRequestError({ status, code: codeForStatus(status), message: `HTTP ${status}` });
 }
 
+/** What a zod schema of the contracts parses to, read from its type alone (zod stays out of the bundle). */
+type Output<Schema> = Schema extends { _zod: { output: infer O } } ? O : never;
+
+export type PersonPageResult = Output<typeof PersonPage>;
+export type AuditPageResult = Output<typeof AuditPage>;
+export type OutboxMessage = Output<typeof Outbox>['messages'][number];
+
+export interface PeopleFilter {
+  q?: string;
+  unitId?: string;
+  role?: Role;
+  active?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface NewPersonInput {
+  email: string;
+  displayName: string;
+  unitId: string;
+  role?: Role;
+  attributes?: Record<string, string>;
+}
+
+export interface PersonChangeInput {
+  email?: string;
+  displayName?: string;
+  unitId?: string;
+  role?: Role;
+  attributes?: Record<string, string>;
+  active?: boolean;
+}
+
+export interface UnitChangeInput {
+  name?: string;
+  parentId?: string;
+}
+
+export interface AuditFilter {
+  /** Entries whose action starts with this, e.g. `unit.` */
+  action?: string;
+  actorId?: string;
+  /** The `nextBefore` of the previous page. */
+  before?: number;
+  limit?: number;
+}
+
 export interface RequestOptions {
   /** Cancels the request, for instance when the page that asked is left. */
   signal?: AbortSignal;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Query = Record<string, string | number | boolean | undefined>;
+
+const unsafeMethods: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A request that has had no answer after this long is reported as a network failure. */
 const timeoutMs = 15_000;
 
+function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /**
  * The web app's only way to reach the API: every endpoint is a method named for what it does, so
  * no page spells a URL, and every failure arrives as an `ApiRequestError`.
+ *
+ * The client holds the CSRF token of the signed-in session (from sign-in, setup or the session
+ * check) and sends it with every write, as the API requires of requests carrying the cookie.
  */
 export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input, init), base = '/api/v1') {
-  async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  let csrfToken: string | null = null;
+  const sessionEndedListeners = new Set<() => void>();
+
+  async function request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+    signedIn = false,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (csrfToken !== null && unsafeMethods.has(method)) headers['x-csrf-token'] = csrfToken;
     const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
 
     let response: Response;
@@ -109,17 +198,98 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
     }
 
     const payload: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw errorFromResponse(response.status, payload);
-    if (payload === undefined && response.status !== 204) {
+    if (!response.ok) {
+      const error = errorFromResponse(response.status, payload);
+      // A 401 on a route that needs a session means the session is over (expired, revoked).
+      if (signedIn && error.code === 'unauthenticated') endSession();
+      throw error;
+    }
+    if (payload === undefined && response.status !== 204 && response.status !== 202) {
       // A 2xx that is not JSON is not the API (an HTML page from a misrouted proxy, for one).
       throw new ApiRequestError({ status: response.status, code: 'internal', message: 'The answer was not JSON.' });
     }
     return payload as T;
   }
 
+  function endSession() {
+    const wasSignedIn = csrfToken !== null;
+    csrfToken = null;
+    if (wasSignedIn) for (const listener of sessionEndedListeners) listener();
+  }
+
+  /** Keeps the CSRF token of the session the API just opened or confirmed. */
+  function remember(session: SessionInfo): SessionInfo {
+    csrfToken = session.csrfToken;
+    return session;
+  }
+
+  const staff = <T>(method: Method, path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>(method, path, body, options, true);
+
   return {
     /** Is the service up and its database reachable? Rejects with code `unavailable` (503) when not. */
     health: (options?: RequestOptions) => request<Health>('GET', '/health', undefined, options),
+
+    /**
+     * Calls `listener` when a request that needs a session is refused with 401 after a session was
+     * known: it expired or was revoked. Returns the function that stops listening.
+     */
+    onSessionEnded(listener: () => void): () => void {
+      sessionEndedListeners.add(listener);
+      return () => sessionEndedListeners.delete(listener);
+    },
+
+    // First run and sign-in
+
+    setupStatus: (options?: RequestOptions) => request<Output<typeof SetupStatus>>('GET', '/setup', undefined, options),
+    setUp: async (input: SetupRequest) => remember(await request<SessionInfo>('POST', '/setup', input)),
+    login: async (input: LoginRequest) => remember(await request<SessionInfo>('POST', '/auth/login', input)),
+    /** The current session; rejects with `unauthenticated` when nobody is signed in. */
+    session: async (options?: RequestOptions) =>
+      remember(await request<SessionInfo>('GET', '/auth/session', undefined, options)),
+    logout: async () => {
+      try {
+        await request<void>('POST', '/auth/logout');
+      } finally {
+        csrfToken = null;
+      }
+    },
+    /** Always succeeds for a well-formed address, whether or not it has an account. */
+    requestPasswordReset: (email: string) => request<void>('POST', '/auth/password-reset', { email }),
+    confirmPasswordReset: (token: string, password: string) =>
+      request<void>('POST', '/auth/password-reset/confirm', { token, password }),
+
+    // Directory
+
+    units: async (options?: RequestOptions) =>
+      (await staff<Output<typeof UnitList>>('GET', '/units', undefined, options)).units,
+    createUnit: (input: { name: string; parentId: string }) => staff<Unit>('POST', '/units', input),
+    changeUnit: (id: string, change: UnitChangeInput) => staff<Unit>('PATCH', `/units/${encodeURIComponent(id)}`, change),
+    deleteUnit: (id: string) => staff<void>('DELETE', `/units/${encodeURIComponent(id)}`),
+    setUnitManagers: (id: string, personIds: string[]) =>
+      staff<Unit>('PUT', `/units/${encodeURIComponent(id)}/managers`, { personIds }),
+
+    people: (filter: PeopleFilter = {}, options?: RequestOptions) =>
+      staff<PersonPageResult>('GET', `/people${queryString({ ...filter })}`, undefined, options),
+    person: (id: string, options?: RequestOptions) =>
+      staff<Person>('GET', `/people/${encodeURIComponent(id)}`, undefined, options),
+    createPerson: (input: NewPersonInput) => staff<Person>('POST', '/people', input),
+    changePerson: (id: string, change: PersonChangeInput) =>
+      staff<Person>('PATCH', `/people/${encodeURIComponent(id)}`, change),
+
+    startImport: (input: Pick<ImportRequest, 'csv' | 'dryRun' | 'allOrNothing' | 'deactivateMissing'>) =>
+      staff<ImportJob>('POST', '/imports', input),
+    importJob: (id: string, options?: RequestOptions) =>
+      staff<ImportJob>('GET', `/imports/${encodeURIComponent(id)}`, undefined, options),
+    imports: async (options?: RequestOptions) =>
+      (await staff<Output<typeof ImportJobList>>('GET', '/imports', undefined, options)).imports,
+
+    // Audit and mail
+
+    audit: (filter: AuditFilter = {}, options?: RequestOptions) =>
+      staff<AuditPageResult>('GET', `/audit${queryString({ ...filter })}`, undefined, options),
+    outbox: async (options?: RequestOptions) =>
+      (await staff<Output<typeof Outbox>>('GET', '/outbox', undefined, options)).messages,
   };
 }
 

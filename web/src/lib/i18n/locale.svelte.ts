@@ -85,3 +85,8 @@ export const locale = new LocaleState();
 export function t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
   return locale.t(key, ...args);
 }
+
+/** Whether `count` takes the singular in the current language (French says "0 personne", "1,5 heure"). */
+export function isOne(count: number): boolean {
+  return new Intl.PluralRules(locale.current).select(count) === 'one';
+}
