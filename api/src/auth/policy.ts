@@ -1,9 +1,9 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
-import { ErrorEnvelope } from '@insideout/contracts';
 import type { Role } from '@insideout/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Actor, AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
+import { error } from '../http/openapi.ts';
 
 /**
  * Who may call a route — the one authorization policy, declared on every route.
@@ -32,8 +32,6 @@ function authorize(access: Access): MiddlewareHandler<AppEnv> {
   };
 }
 
-const errorContent = { 'application/json': { schema: ErrorEnvelope } };
-
 /** An OpenAPI route with its access rule enforced and published (`x-access`). */
 export function route<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(access: Access, config: R) {
   return createRoute({
@@ -46,8 +44,8 @@ export function route<const R extends Omit<RouteConfig, 'middleware' | 'security
       ...(access === 'public'
         ? {}
         : {
-            401: { description: 'Not signed in.', content: errorContent },
-            403: { description: 'Signed in, but not allowed.', content: errorContent },
+            401: error('Not signed in.'),
+            403: error('Signed in, but not allowed.'),
           }),
     },
   });

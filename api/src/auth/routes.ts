@@ -1,6 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
-  ErrorEnvelope,
   LoginRequest,
   PasswordResetConfirm,
   PasswordResetRequest,
@@ -9,21 +8,14 @@ import {
   SetupStatus,
 } from '@insideout/contracts';
 import type { Context } from 'hono';
-import type { z } from 'zod';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
+import { body, error, json } from '../http/openapi.ts';
 import { createRouter } from '../http/router.ts';
 import { actorOf, route } from './policy.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { currentSession, login, requestPasswordReset, resetPassword, setUp, setupNeeded } from './service.ts';
 import { closeSession } from './sessions.ts';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const body = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const error = (description: string) => body(ErrorEnvelope, description);
 
 // Per client address: slows guessing across accounts; the per-account lockout stops guessing one.
 const loginLimiter = new RateLimiter(20, 60_000);

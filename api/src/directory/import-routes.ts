@@ -1,8 +1,8 @@
 import { ImportJob, ImportJobList, ImportRequest } from '@insideout/contracts';
 import { actorOf, route } from '../auth/policy.ts';
+import { body, error, idParam, json } from '../http/openapi.ts';
 import { createRouter } from '../http/router.ts';
 import { getImport, listImports, startImport } from './import-service.ts';
-import { body, error, idParam, json } from './openapi.ts';
 
 const tags = ['Directory import'];
 

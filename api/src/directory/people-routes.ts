@@ -1,7 +1,7 @@
 import { NewPerson, PeopleQuery, Person, PersonChange, PersonPage } from '@insideout/contracts';
 import { actorOf, route } from '../auth/policy.ts';
+import { body, error, idParam, json } from '../http/openapi.ts';
 import { createRouter } from '../http/router.ts';
-import { body, error, idParam, json } from './openapi.ts';
 import { listPeople } from './people-page.ts';
 import { changePerson, createPerson, getPerson } from './people-service.ts';
 

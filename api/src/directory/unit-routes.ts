@@ -1,7 +1,7 @@
 import { NewUnit, Unit, UnitChange, UnitList, UnitManagers } from '@insideout/contracts';
 import { actorOf, route } from '../auth/policy.ts';
+import { body, error, idParam, json } from '../http/openapi.ts';
 import { createRouter } from '../http/router.ts';
-import { body, error, idParam, json } from './openapi.ts';
 import { changeUnit, createUnit, deleteUnit, getUnit, listUnits, setUnitManagers } from './unit-service.ts';
 
 const tags = ['Directory'];

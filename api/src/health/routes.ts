@@ -1,21 +1,18 @@
-import { createRoute } from '@hono/zod-openapi';
-import { ErrorEnvelope, Health } from '@insideout/contracts';
+import { Health } from '@insideout/contracts';
+import { route } from '../auth/policy.ts';
 import { ApiError } from '../http/errors.ts';
 import { log } from '../http/log.ts';
+import { body, error } from '../http/openapi.ts';
 import { createRouter } from '../http/router.ts';
 
-const healthRoute = createRoute({
+const healthRoute = route('public', {
   method: 'get',
   path: '/health',
   tags: ['Operations'],
   summary: 'Is the service up and its database reachable?',
-  security: [],
   responses: {
-    200: { description: 'The database answered.', content: { 'application/json': { schema: Health } } },
-    503: {
-      description: 'The database did not answer within a second.',
-      content: { 'application/json': { schema: ErrorEnvelope } },
-    },
+    200: body(Health, 'The database answered.'),
+    503: error('The database did not answer within a second.'),
   },
 });
 

@@ -1,7 +1,7 @@
 import { ErrorEnvelope, Id } from '@insideout/contracts';
 import { z } from 'zod';
 
-/** Pieces of route declarations shared by the directory's routes. */
+/** Pieces of route declarations shared by every feature's routes. */
 export const json = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true,

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newOrg, newPerson, newUnit, type TestPerson, type TestUnit, testPassword } from '../support/factories.ts';
+import { type StaffClient, type TestApp, testApp } from '../support/http.ts';
+import { freshDatabase, type TestDatabase } from '../support/postgres.ts';
+
+/**
+ * Every route of the OpenAPI document × every role × own org and another org. Each route states
+ * who may call it (`x-access`); this matrix fails on any route that does not, on any route it does
+ * not know (add it below), and on any answer that reaches across a scope or a tenant.
+ */
+type Scope = 'inScope' | 'outOfScope' | 'otherOrg';
+
+interface World {
+  unit: Record<Scope, TestUnit>;
+  person: Record<Scope, TestPerson>;
+  importId: Record<Scope, string>;
+  manager: TestPerson;
+}
+
+interface RouteCase {
+  /** Path parameters for a resource of the given scope. */
+  params?: (w: World, scope: Scope) => Record<string, string>;
+  body?: (w: World, scope: Scope) => unknown;
+  /** Needs a session of its own (it ends the session). */
+  ownSession?: boolean;
+  /** The body names no resource of a scope: nothing to reach across. */
+  unscoped?: boolean;
+}
+
+const ids = (w: World, scope: Scope) => ({ id: w.unit[scope].id });
+const personIds = (w: World, scope: Scope) => ({ id: w.person[scope].id });
+
+const routes: Record<string, RouteCase> = {
+  'GET /api/v1/health': {},
+  'POST /api/v1/auth/login': { body: () => ({ email: 'nobody@example.test', password: 'x' }) },
+  'POST /api/v1/auth/logout': { ownSession: true },
+  'GET /api/v1/auth/session': {},
+  'POST /api/v1/auth/password-reset': { body: () => ({ email: 'nobody@example.test' }) },
+  'POST /api/v1/auth/password-reset/confirm': {
+    body: () => ({ token: `${crypto.randomUUID()}.${'A'.repeat(43)}`, password: 'a long enough password' }),
+  },
+  'GET /api/v1/setup': {},
+  'POST /api/v1/setup': {
+    body: () => ({
+      orgName: 'Intruder',
+      displayName: 'X',
+      email: 'x@example.test',
+      password: 'a long enough password',
+    }),
+  },
+  'GET /api/v1/audit': {},
+  'GET /api/v1/outbox': {},
+  'GET /api/v1/units': {},
+  'GET /api/v1/units/{id}': { params: ids },
+  'POST /api/v1/units': { body: (w, scope) => ({ name: `New ${crypto.randomUUID()}`, parentId: w.unit[scope].id }) },
+  'PATCH /api/v1/units/{id}': { params: ids, body: () => ({ name: `Renamed ${crypto.randomUUID()}` }) },
+  'DELETE /api/v1/units/{id}': { params: ids },
+  'PUT /api/v1/units/{id}/managers': { params: ids, body: (w) => ({ personIds: [w.manager.id] }) },
+  'GET /api/v1/people': {},
+  'GET /api/v1/people/{id}': { params: personIds },
+  'POST /api/v1/people': {
+    body: (w, scope) => ({
+      email: `${crypto.randomUUID()}@example.test`,
+      displayName: 'New',
+      unitId: w.unit[scope].id,
+    }),
+  },
+  'PATCH /api/v1/people/{id}': { params: personIds, body: () => ({ displayName: 'Renamed' }) },
+  'GET /api/v1/imports': {},
+  'GET /api/v1/imports/{id}': { params: (w, scope) => ({ id: w.importId[scope] }) },
+  'POST /api/v1/imports': { body: () => ({ csv: 'email,name,unit\n', dryRun: true }), unscoped: true },
+};
+
+let store: TestDatabase;
+let client: TestApp;
+let world: World;
+let operations: Array<{ method: string; path: string; access: string }>;
+const sessions: Record<'manager' | 'hr', { person: TestPerson; client?: StaffClient }> = {} as never;
+
+beforeAll(async () => {
+  store = await freshDatabase();
+  client = testApp(store);
+  const org = await newOrg(store);
+  const other = await newOrg(store);
+  const managed = await newUnit(store, org.id, org.root, 'Managed');
+  const inside = await newUnit(store, org.id, managed, 'Inside');
+  const outside = await newUnit(store, org.id, org.root, 'Outside');
+  const foreign = await newUnit(store, other.id, other.root, 'Foreign');
+  const manager = await newPerson(store, managed, { role: 'manager', manages: [managed] });
+  const hr = await newPerson(store, org.root, { role: 'hr_admin' });
+  await newPerson(store, other.root, { role: 'hr_admin' });
+  const importJob = (orgId: string) =>
+    store.db
+      .insertInto('imports')
+      .values({ orgId, dryRun: true, allOrNothing: false, state: 'done' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  world = {
+    unit: { inScope: inside, outOfScope: outside, otherOrg: foreign },
+    person: {
+      inScope: await newPerson(store, inside),
+      outOfScope: await newPerson(store, outside),
+      otherOrg: await newPerson(store, foreign),
+    },
+    importId: {
+      inScope: (await importJob(org.id)).id,
+      outOfScope: (await importJob(org.id)).id,
+      otherOrg: (await importJob(other.id)).id,
+    },
+    manager,
+  };
+  sessions.manager = { person: manager };
+  sessions.hr = { person: hr };
+
+  const doc = (await (await client.get('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { 'x-access'?: string }>>;
+  };
+  operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      access: op['x-access'] ?? '',
+    })),
+  );
+});
+afterAll(() => store.close());
+
+async function call(role: 'anonymous' | 'manager' | 'hr', op: { method: string; path: string }, scope: Scope) {
+  const spec = routes[`${op.method} ${op.path}`] ?? {};
+  const params = spec.params?.(world, scope) ?? {};
+  const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'missing');
+  const body = spec.body?.(world, scope) as Record<string, unknown> | undefined;
+  if (role === 'anonymous') return client.request(op.method, url, body);
+  const session = sessions[role];
+  const staff =
+    spec.ownSession || !session.client ? await client.signIn(session.person.email, testPassword) : session.client;
+  if (!spec.ownSession) session.client = staff;
+  return staff.request(op.method, url, body);
+}
+
+describe('the access matrix', () => {
+  it('knows every route, and every route states who may call it', () => {
+    expect(operations.length).toBeGreaterThan(20);
+    const undeclared = operations.filter((op) => !['public', 'staff', 'hr'].includes(op.access));
+    expect(undeclared, 'routes without x-access').toEqual([]);
+    const unknown = operations.filter((op) => !(`${op.method} ${op.path}` in routes));
+    expect(unknown, 'routes missing from this matrix').toEqual([]);
+  });
+
+  it('refuses signed-out callers on every staff route', async () => {
+    const failures: string[] = [];
+    for (const op of operations.filter((o) => o.access !== 'public')) {
+      const status = (await call('anonymous', op, 'inScope')).status;
+      if (status !== 401) failures.push(`${op.method} ${op.path}: ${status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses managers on every HR route', async () => {
+    const failures: string[] = [];
+    for (const op of operations.filter((o) => o.access === 'hr')) {
+      const status = (await call('manager', op, 'inScope')).status;
+      if (status !== 403) failures.push(`${op.method} ${op.path}: ${status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.each([
+    ['manager', 'outOfScope'],
+    ['manager', 'otherOrg'],
+    ['hr', 'otherOrg'],
+  ] as const)('gives a %s nothing about a resource %s', async (role, scope) => {
+    const failures: string[] = [];
+    const reachable = operations.filter((o) => (role === 'manager' ? o.access === 'staff' : o.access !== 'public'));
+    for (const op of reachable) {
+      const spec = routes[`${op.method} ${op.path}`];
+      if (!spec?.params && (!spec?.body || spec.unscoped)) continue;
+      const status = (await call(role, op, scope)).status;
+      const refused = status === 404 || status === 403 || (status === 400 && !spec.params);
+      if (!refused) failures.push(`${op.method} ${op.path}: ${status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.each(['manager', 'hr'] as const)('lists nothing outside what a %s may see', async (role) => {
+    const hidden: string[] = [
+      world.unit.otherOrg.id,
+      world.person.otherOrg.id,
+      world.importId.otherOrg,
+      ...(role === 'manager' ? [world.unit.outOfScope.id, world.person.outOfScope.id] : []),
+    ];
+    const failures: string[] = [];
+    const lists = operations.filter(
+      (o) =>
+        o.method === 'GET' && !o.path.includes('{') && (role === 'hr' ? o.access !== 'public' : o.access === 'staff'),
+    );
+    for (const op of lists) {
+      const response = await call(role, op, 'inScope');
+      const text = await response.text();
+      if (response.status >= 500) failures.push(`${op.path}: ${response.status}`);
+      for (const id of hidden) if (text.includes(id)) failures.push(`${op.path} reveals ${id}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.each(['manager', 'hr'] as const)('lets a %s reach what is theirs', async (role) => {
+    const failures: string[] = [];
+    const reads = operations.filter(
+      (o) => o.method === 'GET' && (role === 'hr' ? o.access !== 'public' : o.access === 'staff'),
+    );
+    for (const op of reads) {
+      const status = (await call(role, op, 'inScope')).status;
+      if (status !== 200) failures.push(`${op.method} ${op.path}: ${status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never answers 5xx, whoever calls', async () => {
+    const failures: string[] = [];
+    for (const role of ['anonymous', 'manager', 'hr'] as const) {
+      for (const op of operations) {
+        for (const scope of ['inScope', 'outOfScope', 'otherOrg'] as const) {
+          const status = (await call(role, op, scope)).status;
+          if (status >= 500) failures.push(`${role} ${op.method} ${op.path} (${scope}): ${status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
