@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { audit } from './audit/routes.ts';
 import { auth } from './auth/routes.ts';
 import { resolveSession, sessionCookieHeaderName } from './auth/sessions.ts';
+import { ballots } from './ballots/routes.ts';
 import { directory } from './directory/routes.ts';
 import { docs } from './docs/routes.ts';
 import { health } from './health/routes.ts';
@@ -12,6 +13,8 @@ import { ApiError, errorResponse, onError } from './http/errors.ts';
 import { limitBody, requestLog, requireJsonBody } from './http/middleware.ts';
 import { serveSpa } from './http/spa.ts';
 import { outbox } from './mail/routes.ts';
+import { pulses } from './pulses/routes.ts';
+import { questions } from './questions/routes.ts';
 
 // An HR-system export of 10,000+ people is a few MiB of CSV (ImportRequest allows 8 MiB of text).
 const importMaxBytes = 9 * 1024 * 1024;
@@ -34,6 +37,9 @@ export function createApp({ services, webDir, maxBodyBytes = 256 * 1024 }: AppOp
     .route('/', health)
     .route('/', auth)
     .route('/', directory)
+    .route('/', questions)
+    .route('/', pulses)
+    .route('/', ballots)
     .route('/', audit)
     .route('/', outbox);
 

@@ -5,3 +5,4 @@ export { seedDemoIfEmpty, seedDemoOrg } from './demo/seed.ts';
 export { failInterruptedImports, startImport } from './directory/import-service.ts';
 export type { Services } from './http/env.ts';
 export { createMailer } from './mail/mailer.ts';
+export { closePulse, openPulse, runDuePulses } from './pulses/lifecycle.ts';

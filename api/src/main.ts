@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { log } from './http/log.ts';
+import { startScheduler } from './pulses/lifecycle.ts';
 import { openServices } from './services.ts';
 
 const { config, services } = await open().catch((error: unknown) => {
@@ -15,6 +16,7 @@ async function open() {
 }
 
 const app = createApp({ services, webDir: config.WEB_DIR });
+const stopScheduler = startScheduler(services);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   log.info('listening', {
@@ -40,6 +42,7 @@ async function shutdown(signal: string) {
     server.close(() => resolve());
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
+  stopScheduler();
   services.mailer.close();
   await services.store.close();
   log.info('stopped');

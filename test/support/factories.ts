@@ -81,3 +81,18 @@ export async function newPerson(
   }
   return { id: person.id, orgId: unit.orgId, email, role };
 }
+
+/** A pulse of built-in items for the audience units, composed through the service as HR would. */
+export function pulseInput(audience: TestUnit[], options: { items?: string[]; recurrence?: 'none' | 'weekly' } = {}) {
+  const now = Date.now();
+  return {
+    title: 'Autumn pulse',
+    opensAt: new Date(now - 60_000).toISOString(),
+    closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+    recurrence: options.recurrence ?? 'none',
+    audienceUnitIds: audience.map((u) => u.id),
+    items: (options.items ?? ['bank:engagement.1', 'bank:ambassadorship.enps', 'bank:wellbeing_workload.1']).map(
+      (questionKey, i) => ({ questionKey, required: i === 0 }),
+    ),
+  };
+}

@@ -168,6 +168,7 @@ export interface PulsesTable {
   closesAt: Date;
   recurrence: Recurrence;
   audienceUnitIds: ColumnType<string[], string, string>;
+  autoOpen: Generated<boolean>;
   k: number;
   kComments: number;
   previousId: string | null;

@@ -34,6 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`recurrence in ('none', 'weekly', 'fortnightly', 'monthly')`),
     )
     .addColumn('audience_unit_ids', 'jsonb', (c) => c.notNull())
+    // Opened by the scheduler at opens_at (recurring pulses, and drafts HR scheduled).
+    .addColumn('auto_open', 'boolean', (c) => c.notNull().defaultTo(false))
     // Thresholds in force when the pulse opened: later changes never re-release its results.
     .addColumn('k', 'integer', (c) => c.notNull())
     .addColumn('k_comments', 'integer', (c) => c.notNull())

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { BallotError, fromBase64Url, signBlinded, toBase64Url } from '@insideout/ballot/server';
+import type { Survey } from '@insideout/contracts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/env.ts';
+import { ApiError } from '../http/errors.ts';
+import { toPulses } from '../pulses/compose.ts';
+import { cohortKeys } from './cohort-keys.ts';
+import { invitationOf } from './invitation.ts';
+
+/** What an invitation opens: the pulse, the person's cohort and key, the thresholds. */
+export async function surveyFor(c: Context<AppEnv>): Promise<Survey> {
+  const { db } = c.var.services.store;
+  const invitation = await invitationOf(c);
+  const pulse = await db
+    .selectFrom('pulses')
+    .selectAll()
+    .where('orgId', '=', invitation.orgId)
+    .where('id', '=', invitation.pulseId)
+    .executeTakeFirstOrThrow();
+  const [view] = await toPulses(db, invitation.orgId, [pulse]);
+  const org = await db.selectFrom('orgs').select('name').where('id', '=', invitation.orgId).executeTakeFirstOrThrow();
+  const cohort = await db
+    .selectFrom('cohorts')
+    .select(['id', 'publicKey', 'audience'])
+    .where('orgId', '=', invitation.orgId)
+    .where('pulseId', '=', invitation.pulseId)
+    .where('id', '=', invitation.cohortId)
+    .executeTakeFirstOrThrow();
+  const ballot = await db
+    .selectFrom('ballotIssuance')
+    .select('personId')
+    .where('orgId', '=', invitation.orgId)
+    .where('pulseId', '=', invitation.pulseId)
+    .where('personId', '=', invitation.personId)
+    .executeTakeFirst();
+  return {
+    pulse: {
+      id: pulse.id,
+      orgName: org.name,
+      title: pulse.title,
+      closesAt: pulse.closesAt.toISOString(),
+      state: pulse.state,
+      items: view?.items ?? [],
+    },
+    cohort,
+    ballotTaken: ballot !== undefined,
+    thresholds: { k: pulse.k, kComments: pulse.kComments },
+  };
+}
+
+/**
+ * Signs the person's blinded ballot, once per pulse. The ledger records that they took a ballot;
+ * the blinding means the signature it hands out cannot be matched to the ballot later submitted.
+ * The same request again (a lost answer) gets the same signature; a different one is refused.
+ */
+export async function issueBallot(c: Context<AppEnv>, blindedText: string) {
+  const invitation = await invitationOf(c);
+  const services = c.var.services;
+  const blinded = fromBase64Url(blindedText);
+  const blindedHash = createHash('sha256').update(blinded).digest('base64url');
+  const keys = await cohortKeys(services, invitation.orgId, invitation.pulseId, invitation.cohortId, true);
+  let signature: Uint8Array;
+  try {
+    if (!keys.privateKey) throw new Error('cohort private key not loaded');
+    signature = signBlinded(keys.privateKey, keys.publicKey, blinded);
+  } catch (error) {
+    if (error instanceof BallotError) {
+      throw ApiError.invalidInput([{ path: ['blinded'], message: error.message }], 'This is not a blinded ballot.');
+    }
+    throw error;
+  }
+  const { db } = services.store;
+  const recorded = await db
+    .insertInto('ballotIssuance')
+    .values({
+      orgId: invitation.orgId,
+      pulseId: invitation.pulseId,
+      personId: invitation.personId,
+      cohortId: invitation.cohortId,
+      blindedHash,
+    })
+    .onConflict((conflict) => conflict.columns(['orgId', 'pulseId', 'personId']).doNothing())
+    .returning('personId')
+    .executeTakeFirst();
+  if (!recorded) {
+    const earlier = await db
+      .selectFrom('ballotIssuance')
+      .select('blindedHash')
+      .where('orgId', '=', invitation.orgId)
+      .where('pulseId', '=', invitation.pulseId)
+      .where('personId', '=', invitation.personId)
+      .executeTakeFirstOrThrow();
+    if (earlier.blindedHash !== blindedHash) {
+      throw new ApiError('conflict', 'You have already taken your ballot for this pulse: each person answers once.');
+    }
+  }
+  return { cohortId: invitation.cohortId, blindSignature: toBase64Url(signature) };
+}

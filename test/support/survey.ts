@@ -1,0 +1,39 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { blindBallot, finalizeBallot, fromBase64Url } from '@insideout/ballot/client';
+import type { Manifest, Survey } from '@insideout/contracts';
+import { expect } from 'vitest';
+import type { TestApp } from './http.ts';
+
+/** What the survey page does, over HTTP: read the invitation, check the key, take a ballot, unblind it. */
+export async function takeBallot(client: TestApp, invitation: string) {
+  const headers = { authorization: `Invitation ${invitation}` };
+  const surveyResponse = await client.get('/api/v1/survey', headers);
+  expect(surveyResponse.status).toBe(200);
+  const survey = (await surveyResponse.json()) as Survey;
+  const manifest = (await (await client.get(`/api/v1/pulses/${survey.pulse.id}/manifest`)).json()) as Manifest;
+  expect(manifest.cohorts).toContainEqual({ id: survey.cohort.id, publicKey: survey.cohort.publicKey });
+
+  const blinded = await blindBallot(survey.cohort.publicKey);
+  const grant = await client.postJson('/api/v1/survey/ballot', { blinded: b64(blinded.blinded) }, headers);
+  expect(grant.status).toBe(200);
+  const { blindSignature } = (await grant.json()) as { blindSignature: string };
+  const ballot = await finalizeBallot(survey.cohort.publicKey, blinded, fromBase64Url(blindSignature));
+  return { survey, ballot, blinded };
+}
+
+export function receipt() {
+  const code = randomBytes(16).toString('base64url');
+  return { code, hash: createHash('sha256').update(code).digest('base64url') };
+}
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+/** The invitation tokens of a pulse, read from the mails in the development outbox. */
+export function invitationsIn(messages: Array<{ to: string; text: string }>) {
+  const byEmail = new Map<string, string>();
+  for (const message of messages) {
+    const token = /\/survey#([\w.-]+)/.exec(message.text)?.[1];
+    if (token) byEmail.set(message.to, token);
+  }
+  return byEmail;
+}
