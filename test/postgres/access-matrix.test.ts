@@ -14,6 +14,8 @@ interface World {
   unit: Record<Scope, TestUnit>;
   person: Record<Scope, TestPerson>;
   importId: Record<Scope, string>;
+  pulseId: Record<Scope, string>;
+  questionKey: Record<Scope, string>;
   manager: TestPerson;
 }
 
@@ -28,6 +30,13 @@ interface RouteCase {
 }
 
 const ids = (w: World, scope: Scope) => ({ id: w.unit[scope].id });
+const pulseIds = (w: World, scope: Scope) => ({ id: w.pulseId[scope] });
+const questionKeys = (w: World, scope: Scope) => ({ key: w.questionKey[scope] });
+const question = {
+  driver: 'growth',
+  kind: 'likert5',
+  text: { en: 'I learn every week.', fr: "J'apprends chaque semaine." },
+};
 const personIds = (w: World, scope: Scope) => ({ id: w.person[scope].id });
 
 const routes: Record<string, RouteCase> = {
@@ -69,6 +78,31 @@ const routes: Record<string, RouteCase> = {
   'GET /api/v1/imports': {},
   'GET /api/v1/imports/{id}': { params: (w, scope) => ({ id: w.importId[scope] }) },
   'POST /api/v1/imports': { body: () => ({ csv: 'email,name,unit\n', dryRun: true }), unscoped: true },
+  'GET /api/v1/questions': {},
+  'POST /api/v1/questions': { body: () => question, unscoped: true },
+  'PATCH /api/v1/questions/{key}': { params: questionKeys, body: () => ({ text: question.text }) },
+  'DELETE /api/v1/questions/{key}': { params: questionKeys },
+  'GET /api/v1/pulses': {},
+  'POST /api/v1/pulses': {
+    body: (w, scope) => ({
+      title: 'Matrix pulse',
+      opensAt: '2026-11-01T08:00:00Z',
+      closesAt: '2026-11-08T08:00:00Z',
+      audienceUnitIds: [w.unit[scope].id],
+      items: [{ questionKey: 'bank:growth.1' }],
+    }),
+  },
+  'GET /api/v1/pulses/{id}': { params: pulseIds },
+  'PATCH /api/v1/pulses/{id}': { params: pulseIds, body: () => ({ title: 'Renamed pulse' }) },
+  'POST /api/v1/pulses/{id}/open': { params: pulseIds },
+  'POST /api/v1/pulses/{id}/close': { params: pulseIds },
+  'GET /api/v1/pulses/{id}/participation': { params: pulseIds },
+  'POST /api/v1/pulses/{id}/reminders': { params: pulseIds },
+  'GET /api/v1/pulses/{id}/invitation-links': { params: pulseIds },
+  'GET /api/v1/pulses/{id}/manifest': { params: pulseIds },
+  'GET /api/v1/survey': {},
+  'POST /api/v1/survey/ballot': { body: () => ({ blinded: 'AAAA' }) },
+  'POST /api/v1/pulses/{id}/responses': { params: pulseIds, body: () => ({ cohortId: crypto.randomUUID() }) },
 };
 
 let store: TestDatabase;
@@ -95,7 +129,60 @@ beforeAll(async () => {
       .values({ orgId, dryRun: true, allOrNothing: false, state: 'done' })
       .returning('id')
       .executeTakeFirstOrThrow();
+  const draftPulse = async (orgId: string, unit: TestUnit) =>
+    (
+      await store.db
+        .insertInto('pulses')
+        .values({
+          orgId,
+          title: 'Draft',
+          state: 'draft',
+          opensAt: new Date(),
+          closesAt: new Date(Date.now() + 86_400_000),
+          recurrence: 'none',
+          audienceUnitIds: JSON.stringify([unit.id]),
+          k: 0,
+          kComments: 0,
+          previousId: null,
+          createdBy: null,
+          openedAt: null,
+          closedAt: null,
+          sealedAt: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const orgQuestion = async (orgId: string) =>
+    `org:${
+      (
+        await store.db
+          .insertInto('questions')
+          .values({
+            orgId,
+            lineageId: crypto.randomUUID(),
+            version: 1,
+            driver: 'growth',
+            kind: 'likert5',
+            textEn: 'Q?',
+            textFr: 'Q ?',
+            retiredAt: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    }`;
+  const openPulseId = await draftPulse(org.id, inside);
   world = {
+    pulseId: {
+      inScope: openPulseId,
+      outOfScope: await draftPulse(org.id, outside),
+      otherOrg: await draftPulse(other.id, foreign),
+    },
+    questionKey: {
+      inScope: await orgQuestion(org.id),
+      outOfScope: await orgQuestion(org.id),
+      otherOrg: await orgQuestion(other.id),
+    },
     unit: { inScope: inside, outOfScope: outside, otherOrg: foreign },
     person: {
       inScope: await newPerson(store, inside),
@@ -111,6 +198,12 @@ beforeAll(async () => {
   };
   sessions.manager = { person: manager };
   sessions.hr = { person: hr };
+  await newPerson(store, inside);
+  const opened = await (await client.signIn(hr.email, testPassword)).request(
+    'POST',
+    `/api/v1/pulses/${openPulseId}/open`,
+  );
+  expect(opened.status).toBe(200);
 
   const doc = (await (await client.get('/api/openapi.json')).json()) as {
     paths: Record<string, Record<string, { 'x-access'?: string }>>;

@@ -1,7 +1,7 @@
 import type { NewQuestion, Question, QuestionChange } from '@insideout/contracts';
 import { bank, personalise } from '@insideout/core';
 import type { Database } from '@insideout/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../http/env.ts';
@@ -13,17 +13,10 @@ export async function listQuestions(db: Kysely<Database>, orgId: string): Promis
   const own = await db
     .selectFrom('questions as q')
     .selectAll('q')
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('pulseItems as i')
-            .innerJoin('pulses as p', (join) => join.onRef('p.orgId', '=', 'i.orgId').onRef('p.id', '=', 'i.pulseId'))
-            .whereRef('i.orgId', '=', 'q.orgId')
-            .where('p.state', '!=', 'draft')
-            .whereRef('i.questionKey', '=', eb.fn('concat', [eb.val('org:'), eb.cast('q.id', 'text')])),
-        )
-        .as('used'),
+    // Used: an opened pulse carries it, so its wording is fixed (an edit makes a new version).
+    .select(
+      sql<boolean>`exists (select 1 from pulse_items i join pulses p on p.org_id = i.org_id and p.id = i.pulse_id
+        where i.org_id = q.org_id and p.state <> 'draft' and i.question_key = 'org:' || q.id::text)`.as('used'),
     )
     .where('q.orgId', '=', orgId)
     .orderBy('q.createdAt')
