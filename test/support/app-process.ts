@@ -21,11 +21,11 @@ export interface AppProcess {
  * Runs the built product (`node api/dist/main.js`) as a user would, on a free port. Without
  * DATABASE_URL it gets a fresh embedded store in a temp dir, removed when it stops.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<AppProcess> {
+export async function startApp(env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppProcess> {
   if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run \`pnpm build\` first.`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'insideout-data-'));
-  const child = spawn(process.execPath, [mainJs], {
+  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { fromBase64Url, nullifierOf, verifyBallot } from '@insideout/ballot/server';
 import type { Submission } from '@insideout/contracts';
 import { checkAnswers } from '@insideout/core';
+import type { QuestionKind } from '@insideout/db';
+import { sql } from 'kysely';
 import type { Services } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { cohortKeys } from './cohort-keys.ts';
@@ -18,11 +20,8 @@ export async function submitResponse(
   submission: Submission,
 ): Promise<SubmissionOutcome> {
   const { db } = services.store;
-  const pulse = await db.selectFrom('pulses').select(['orgId', 'state']).where('id', '=', pulseId).executeTakeFirst();
-  if (!pulse || pulse.state === 'draft') throw new ApiError('not_found', 'No such pulse.');
-  if (pulse.state === 'closed')
-    throw new ApiError('pulse_closed', 'This pulse has closed: responses are no longer accepted.');
-  const { orgId } = pulse;
+  const pulse = await pulseShape(services, pulseId);
+  const { orgId, items } = pulse;
 
   const message = fromBase64Url(submission.message);
   const signature = fromBase64Url(submission.signature);
@@ -30,85 +29,77 @@ export async function submitResponse(
   if (!verifyBallot(publicKey, message, signature)) {
     throw new ApiError('forbidden', 'This ballot was not signed for this cohort of this pulse.');
   }
-
-  const items = await db
-    .selectFrom('pulseItems')
-    .select(['position', 'kind', 'required'])
-    .where('orgId', '=', orgId)
-    .where('pulseId', '=', pulseId)
-    .execute();
   const problems = checkAnswers(items, submission.answers, submission.comments);
   if (problems.length > 0)
     throw ApiError.invalidInput(problems, `The answers do not fit this pulse: ${problems[0]?.message}.`);
 
   const nullifier = nullifierOf(message);
   const payloadHash = hashPayload(submission);
-  return db.transaction().execute(async (trx) => {
-    // Holds the pulse open until this response commits: closing (and sealing) waits for it.
-    const current = await trx
-      .selectFrom('pulses')
-      .select('state')
-      .where('orgId', '=', orgId)
-      .where('id', '=', pulseId)
-      .forShare()
-      .executeTakeFirstOrThrow();
-    if (current.state !== 'open')
-      throw new ApiError('pulse_closed', 'This pulse has closed: responses are no longer accepted.');
-    const responseId = crypto.randomUUID();
-    const inserted = await trx
-      .insertInto('responses')
-      .values({
-        orgId,
-        pulseId,
-        cohortId: submission.cohortId,
-        id: responseId,
-        nullifier,
-        payloadHash,
-        receiptHash: submission.receiptHash,
-      })
-      .onConflict((conflict) => conflict.columns(['orgId', 'pulseId', 'nullifier']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      const stored = await trx
-        .selectFrom('responses')
-        .select('payloadHash')
-        .where('orgId', '=', orgId)
-        .where('pulseId', '=', pulseId)
-        .where('nullifier', '=', nullifier)
-        .executeTakeFirstOrThrow();
-      if (stored.payloadHash === payloadHash) return 'replayed';
-      throw new ApiError(
-        'conflict',
-        'This ballot has already been used for a different response; a ballot counts once.',
-      );
-    }
-    const values = submission.answers.filter((a) => items.some((i) => i.position === a.position && i.kind !== 'text'));
-    if (values.length > 0) {
-      await trx
-        .insertInto('answers')
-        .values(values.map((a) => ({ orgId, pulseId, responseId, position: a.position, value: a.value })))
-        .execute();
-    }
-    if (submission.comments.length > 0) {
-      await trx
-        .insertInto('comments')
-        .values(
-          submission.comments.map((comment) => ({
-            orgId,
-            pulseId,
-            cohortId: submission.cohortId,
-            responseId,
-            id: crypto.randomUUID(),
-            position: comment.position,
-            body: comment.body,
-            receiptHash: submission.receiptHash,
-          })),
-        )
-        .execute();
-    }
-    return 'accepted';
-  });
+  const values = submission.answers.filter((a) => items.some((i) => i.position === a.position && i.kind !== 'text'));
+  const comments = submission.comments.map((c) => ({ id: crypto.randomUUID(), position: c.position, body: c.body }));
+  // One statement, so one round trip and one implicit transaction: it holds the pulse row (FOR
+  // SHARE) so closing and sealing wait for it, and stores the response with its answers and
+  // comments only while the pulse is open and the ballot unused.
+  const { rows } = await sql<{ open: boolean; inserted: boolean }>`
+    with open_pulse as (
+      select 1 from pulses where org_id = ${orgId} and id = ${pulseId} and state = 'open' for share
+    ), response as (
+      insert into responses (org_id, pulse_id, cohort_id, id, nullifier, payload_hash, receipt_hash)
+      select ${orgId}, ${pulseId}, ${submission.cohortId}, ${crypto.randomUUID()}, ${nullifier}, ${payloadHash}, ${submission.receiptHash}
+      from open_pulse
+      on conflict (org_id, pulse_id, nullifier) do nothing
+      returning id
+    ), stored_answers as (
+      insert into answers (org_id, pulse_id, response_id, position, value)
+      select ${orgId}, ${pulseId}, response.id, a.position, a.value
+      from response, jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as a(position int, value int)
+    ), stored_comments as (
+      insert into comments (org_id, pulse_id, cohort_id, response_id, id, position, body, receipt_hash)
+      select ${orgId}, ${pulseId}, ${submission.cohortId}, response.id, c.id, c.position, c.body, ${submission.receiptHash}
+      from response, jsonb_to_recordset(${JSON.stringify(comments)}::jsonb) as c(id uuid, position int, body text)
+    )
+    select exists (select 1 from open_pulse) as open, exists (select 1 from response) as inserted`.execute(db);
+  const outcome = rows[0];
+  if (!outcome?.open) throw new ApiError('pulse_closed', 'This pulse has closed: responses are no longer accepted.');
+  if (outcome.inserted) return 'accepted';
+  const stored = await db
+    .selectFrom('responses')
+    .select('payloadHash')
+    .where('orgId', '=', orgId)
+    .where('pulseId', '=', pulseId)
+    .where('nullifier', '=', nullifier)
+    .executeTakeFirstOrThrow();
+  if (stored.payloadHash === payloadHash) return 'replayed';
+  throw new ApiError('conflict', 'This ballot has already been used for a different response; a ballot counts once.');
+}
+
+interface PulseShape {
+  orgId: string;
+  items: Array<{ position: number; kind: QuestionKind; required: boolean }>;
+}
+
+// A pulse's org and items never change once it has opened: kept in memory for the pulse's life.
+// Whether it is still open is checked in the write itself, never from here.
+const shapes = new Map<string, PulseShape>();
+
+async function pulseShape(services: Services, pulseId: string): Promise<PulseShape> {
+  const known = shapes.get(pulseId);
+  if (known) return known;
+  const { db } = services.store;
+  const pulse = await db.selectFrom('pulses').select(['orgId', 'state']).where('id', '=', pulseId).executeTakeFirst();
+  if (!pulse || pulse.state === 'draft') throw new ApiError('not_found', 'No such pulse.');
+  if (pulse.state === 'closed')
+    throw new ApiError('pulse_closed', 'This pulse has closed: responses are no longer accepted.');
+  const items = await db
+    .selectFrom('pulseItems')
+    .select(['position', 'kind', 'required'])
+    .where('orgId', '=', pulse.orgId)
+    .where('pulseId', '=', pulseId)
+    .execute();
+  const shape = { orgId: pulse.orgId, items };
+  if (shapes.size > 1_000) shapes.delete(shapes.keys().next().value ?? '');
+  shapes.set(pulseId, shape);
+  return shape;
 }
 
 /** A canonical hash of what was answered: the same ballot sent again with it is a retry. */

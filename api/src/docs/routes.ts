@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
-import swaggerUi from 'swagger-ui-dist';
 import type { AppEnv } from '../http/env.ts';
 
-const assets = swaggerUi.getAbsoluteFSPath();
+// Resolved, not imported: the package's entry point would load its whole 1.5 MB bundle into the server.
+const assets = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const served = new Map([
   ['swagger-ui.css', 'text/css; charset=utf-8'],
   ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
