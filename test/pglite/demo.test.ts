@@ -3,13 +3,15 @@ import { seedDemoIfEmpty } from '@insideout/api';
 import { createDb, type Db, migrateToLatest } from '@insideout/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../support/http.ts';
+import { type TestApp, testApp } from '../support/http.ts';
 
 let store: Db;
+let client: TestApp;
 
 beforeAll(async () => {
   store = await createDb({ dataDir: 'memory://' });
   await migrateToLatest(store.db);
+  client = testApp(store);
 });
 afterAll(() => store?.close());
 
@@ -23,8 +25,8 @@ function readmeDemoPassword(): string {
 
 describe('the demo organisation', () => {
   it('is seeded once, on an empty store only', async () => {
-    expect(await seedDemoIfEmpty(store.db)).toBe(true);
-    expect(await seedDemoIfEmpty(store.db)).toBe(false);
+    expect(await seedDemoIfEmpty(client.services)).toBe(true);
+    expect(await seedDemoIfEmpty(client.services)).toBe(false);
     expect(await store.db.selectFrom('orgs').select('name').execute()).toHaveLength(1);
   });
 
@@ -44,10 +46,30 @@ describe('the demo organisation', () => {
   it('lets the staff logins of README sign in with the documented password', async () => {
     const password = readmeDemoPassword();
     expect(password.length).toBeGreaterThan(0);
-    const client = testApp(store);
     const hr = await client.signIn('hr@demo.test', password);
     expect(hr.session.person.role).toBe('hr_admin');
     const manager = await client.signIn('manager@demo.test', password);
     expect(manager.session.person.role).toBe('manager');
+  });
+});
+
+describe('the demo pulses', () => {
+  it('has five closed pulses with answers and one open pulse with invitations', async () => {
+    const pulses = await store.db.selectFrom('pulses').select(['id', 'state']).orderBy('opensAt').execute();
+    expect(pulses.map((p) => p.state)).toEqual(['closed', 'closed', 'closed', 'closed', 'closed', 'open']);
+    for (const pulse of pulses.slice(0, 5)) {
+      const { count } = await store.db
+        .selectFrom('responses')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('pulseId', '=', pulse.id)
+        .executeTakeFirstOrThrow();
+      expect(count).toBeGreaterThan(150);
+    }
+    const invitations = await store.db
+      .selectFrom('invitations')
+      .select('personId')
+      .where('pulseId', '=', pulses[5]?.id ?? '')
+      .execute();
+    expect(invitations.length).toBeGreaterThanOrEqual(300);
   });
 });

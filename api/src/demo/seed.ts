@@ -2,8 +2,10 @@ import type { Database, NewPersonRow } from '@insideout/db';
 import type { Kysely } from 'kysely';
 import { recordAudit, systemActor } from '../audit/record.ts';
 import { hashPassword } from '../auth/secrets.ts';
+import type { Services } from '../http/env.ts';
 import { firstNames, lastNames } from './names.ts';
 import { type DemoUnit, demoOrgName, demoPassword, demoStaff, demoTree, tenureBands } from './organisation.ts';
+import { seedDemoPulses } from './pulses.ts';
 
 /** A small deterministic PRNG (mulberry32): the demo org is the same on every machine. */
 function random(seed: number) {
@@ -104,10 +106,18 @@ export async function seedDemoOrg(db: Kysely<Database>): Promise<DemoOrg> {
   });
 }
 
-/** Seeds the demo organisation on an empty store only; returns whether it did. */
-export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
+/** Seeds the demo organisation, its pulses and answers on an empty store only; returns whether it did. */
+export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
+  const { db } = services.store;
   const existing = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
-  await seedDemoOrg(db);
+  const demo = await seedDemoOrg(db);
+  const hr = await db
+    .selectFrom('people')
+    .select('id')
+    .where('orgId', '=', demo.orgId)
+    .where('email', '=', 'hr@demo.test')
+    .executeTakeFirstOrThrow();
+  await seedDemoPulses(services, demo, hr.id, services.now());
   return true;
 }
