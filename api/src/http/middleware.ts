@@ -33,10 +33,12 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+// A body is announced by a non-zero Content-Length, by chunked Transfer-Encoding, or by a declared
+// Content-Type; a DELETE with none of them has no body, whatever the adapter puts in `request.body`.
 function hasBody(request: Request): boolean {
   const length = request.headers.get('content-length');
   if (length !== null) return length !== '0';
-  return request.body !== null;
+  return request.headers.has('transfer-encoding') || request.headers.has('content-type');
 }
 
 /**

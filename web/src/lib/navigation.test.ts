@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrent } from './navigation.ts';
+import { isCurrent, navigationFor } from './navigation.ts';
 
 describe('isCurrent', () => {
   it.each([
@@ -10,5 +10,21 @@ describe('isCurrent', () => {
     ['/statuses', '/status', false],
   ] as const)('on %s, the item %s is current: %s', (pathname, href, expected) => {
     expect(isCurrent(pathname, href)).toBe(expected);
+  });
+});
+
+describe('navigationFor', () => {
+  const hrefs = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((item) => item.href);
+
+  it('shows a signed-out visitor only what is public', () => {
+    expect(hrefs(null)).toEqual(['/', '/status']);
+  });
+
+  it('shows a manager the directory of their scope', () => {
+    expect(hrefs('manager')).toEqual(['/', '/people', '/units', '/status']);
+  });
+
+  it('shows an HR leader everything', () => {
+    expect(hrefs('hr_admin')).toEqual(['/', '/people', '/units', '/import', '/audit', '/outbox', '/status']);
   });
 });

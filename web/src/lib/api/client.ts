@@ -177,8 +177,12 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
     signedIn = false,
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (csrfToken !== null && unsafeMethods.has(method)) headers['x-csrf-token'] = csrfToken;
+    if (unsafeMethods.has(method)) {
+      // Even without a body: the API refuses a write whose body it cannot tell is JSON, and a
+      // bodiless DELETE reaches it without a Content-Length.
+      headers['content-type'] = 'application/json';
+      if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+    }
     const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
 
     let response: Response;
@@ -264,7 +268,8 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
     units: async (options?: RequestOptions) =>
       (await staff<Output<typeof UnitList>>('GET', '/units', undefined, options)).units,
     createUnit: (input: { name: string; parentId: string }) => staff<Unit>('POST', '/units', input),
-    changeUnit: (id: string, change: UnitChangeInput) => staff<Unit>('PATCH', `/units/${encodeURIComponent(id)}`, change),
+    changeUnit: (id: string, change: UnitChangeInput) =>
+      staff<Unit>('PATCH', `/units/${encodeURIComponent(id)}`, change),
     deleteUnit: (id: string) => staff<void>('DELETE', `/units/${encodeURIComponent(id)}`),
     setUnitManagers: (id: string, personIds: string[]) =>
       staff<Unit>('PUT', `/units/${encodeURIComponent(id)}/managers`, { personIds }),
