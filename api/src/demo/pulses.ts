@@ -6,6 +6,7 @@ import { systemActor } from '../audit/record.ts';
 import type { Services } from '../http/env.ts';
 import { createPulse } from '../pulses/compose.ts';
 import { openPulse } from '../pulses/lifecycle.ts';
+import { seededRandom } from './random.ts';
 import type { DemoOrg } from './seed.ts';
 
 /**
@@ -45,16 +46,6 @@ function climate(unit: string, index: number): number {
   }
 }
 
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const comments = [
   'Planning for the peak season came very late again this year.',
   'I appreciate that my manager asks for our opinion before deciding.',
@@ -66,7 +57,7 @@ const comments = [
 
 export async function seedDemoPulses(services: Services, demo: DemoOrg, hrId: string, now: Date) {
   const { db } = services.store;
-  const next = random(11);
+  const next = seededRandom(11);
   const normal = () => (next() + next() + next() + next() - 2) * 1.2;
   const org = await db.selectFrom('orgs').select('settings').where('id', '=', demo.orgId).executeTakeFirstOrThrow();
   const { k, kComments } = thresholdsOf(org.settings);

@@ -6,17 +6,7 @@ import type { Services } from '../http/env.ts';
 import { firstNames, lastNames } from './names.ts';
 import { type DemoUnit, demoOrgName, demoPassword, demoStaff, demoTree, tenureBands } from './organisation.ts';
 import { seedDemoPulses } from './pulses.ts';
-
-/** A small deterministic PRNG (mulberry32): the demo org is the same on every machine. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from './random.ts';
 
 export interface DemoOrg {
   orgId: string;
@@ -27,7 +17,7 @@ export interface DemoOrg {
 /** Creates the demo organisation: units, several hundred people, staff logins. One transaction. */
 export async function seedDemoOrg(db: Kysely<Database>): Promise<DemoOrg> {
   const staffHash = await hashPassword(demoPassword);
-  const next = random(2026);
+  const next = seededRandom(2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
 
   return db.transaction().execute(async (trx) => {

@@ -1,21 +1,10 @@
+import { drivers } from '@insideout/core';
 import { z } from 'zod';
 
 export const QuestionKind = z.enum(['likert5', 'nps11', 'text']);
 export type QuestionKind = z.infer<typeof QuestionKind>;
 
-export const Driver = z.enum([
-  'engagement',
-  'ambassadorship',
-  'recognition',
-  'feedback_dialogue',
-  'growth',
-  'manager_relationship',
-  'peer_relationship',
-  'alignment',
-  'autonomy',
-  'wellbeing_workload',
-  'freedom_of_opinion',
-]);
+export const Driver = z.enum(drivers);
 export type Driver = z.infer<typeof Driver>;
 
 export const LocalizedText = z.object({
