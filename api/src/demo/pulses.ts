@@ -6,6 +6,7 @@ import { systemActor } from '../audit/record.ts';
 import type { Services } from '../http/env.ts';
 import { createPulse } from '../pulses/compose.ts';
 import { openPulse } from '../pulses/lifecycle.ts';
+import { computeRollups } from '../results/rollups.ts';
 import { seededRandom } from './random.ts';
 import type { DemoOrg } from './seed.ts';
 
@@ -170,6 +171,7 @@ export async function seedDemoPulses(services: Services, demo: DemoOrg, hrId: st
       await insertAll(shuffle(responses), (batch) => trx.insertInto('responses').values(batch).execute());
       await insertAll(shuffle(answers), (batch) => trx.insertInto('answers').values(batch).execute());
       await insertAll(shuffle(notes), (batch) => trx.insertInto('comments').values(batch).execute());
+      await computeRollups(trx, demo.orgId, pulseId);
     });
   }
 

@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit, systemActor } from '../audit/record.ts';
 import type { Services } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { log } from '../http/log.ts';
+import { computeRollups } from '../results/rollups.ts';
 import { invitationHash, invitationToken, mailInvitations } from './invitations.ts';
 
 /** Coarse attributes a unit's cohorts may be split by, where every group stays at or above k. */
@@ -133,6 +134,7 @@ export async function closePulse(services: Services, orgId: string, pulseId: str
         : new ApiError('not_found', 'No such pulse.');
     }
     await sealPulse(trx, orgId, pulseId);
+    await computeRollups(trx, orgId, pulseId);
     const next = closed.recurrence === 'none' ? null : await scheduleSuccessor(trx, closed);
     await recordAudit(trx, {
       orgId,

@@ -24,6 +24,7 @@ export interface Database {
   responses: ResponsesTable;
   answers: AnswersTable;
   comments: CommentsTable;
+  rollups: RollupsTable;
 }
 
 type Json<T> = ColumnType<T, T | undefined, T>;
@@ -201,6 +202,20 @@ export interface CohortsTable {
   audience: number;
   publicKey: string;
   privateKeySealed: string;
+  /** Fixed when the pulse closes; null while it is open. */
+  respondents: number | null;
+  ballotsTaken: number | null;
+}
+
+export interface RollupsTable {
+  orgId: string;
+  pulseId: string;
+  cohortId: string;
+  position: number;
+  n: number;
+  sum: number;
+  sumSq: number;
+  histogram: Json<Record<string, number>>;
 }
 
 export interface InvitationsTable {
