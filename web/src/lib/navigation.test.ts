@@ -21,10 +21,10 @@ describe('navigationFor', () => {
   });
 
   it('shows a manager the directory of their scope', () => {
-    expect(hrefs('manager')).toEqual(['/', '/people', '/units', '/status']);
+    expect(hrefs('manager')).toEqual(['/', '/pulses', '/people', '/units', '/status']);
   });
 
   it('shows an HR leader everything', () => {
-    expect(hrefs('hr_admin')).toEqual(['/', '/people', '/units', '/import', '/audit', '/outbox', '/status']);
+    expect(hrefs('hr_admin')).toEqual(['/', '/pulses', '/people', '/units', '/import', '/audit', '/outbox', '/status']);
   });
 });

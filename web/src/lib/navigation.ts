@@ -12,6 +12,7 @@ export interface NavItem {
 /** The main navigation, in order. A new section adds one line here (and its `nav.*` messages). */
 export const navigation: readonly NavItem[] = [
   { href: '/', label: 'nav.home', access: 'everyone' },
+  { href: '/pulses', label: 'nav.pulses', access: 'staff' },
   { href: '/people', label: 'nav.people', access: 'staff' },
   { href: '/units', label: 'nav.units', access: 'staff' },
   { href: '/import', label: 'nav.import', access: 'hr' },

@@ -6,9 +6,17 @@ import type {
   ImportJobList,
   ImportRequest,
   LoginRequest,
+  NewPulse,
+  NewQuestion,
   Outbox,
+  Participation,
   Person,
   PersonPage,
+  Pulse,
+  PulseList,
+  Question,
+  QuestionChange,
+  QuestionList,
   Role,
   SessionInfo,
   SetupRequest,
@@ -295,6 +303,52 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
       staff<AuditPageResult>('GET', `/audit${queryString({ ...filter })}`, undefined, options),
     outbox: async (options?: RequestOptions) =>
       (await staff<Output<typeof Outbox>>('GET', '/outbox', undefined, options)).messages,
+
+    // Questions and pulses
+
+    questions: async (options?: RequestOptions) =>
+      (await staff<Output<typeof QuestionList>>('GET', '/questions', undefined, options)).questions,
+    createQuestion: (input: Output<typeof NewQuestion>) => staff<Question>('POST', '/questions', input),
+    /** A question a pulse has used becomes a new version, under a new key: the answer is the question as it now reads. */
+    changeQuestion: (key: string, change: Output<typeof QuestionChange>) =>
+      staff<Question>('PATCH', `/questions/${encodeURIComponent(key)}`, change),
+    retireQuestion: (key: string) => staff<void>('DELETE', `/questions/${encodeURIComponent(key)}`),
+
+    pulses: async (options?: RequestOptions) =>
+      (await staff<Output<typeof PulseList>>('GET', '/pulses', undefined, options)).pulses,
+    pulse: (id: string, options?: RequestOptions) =>
+      staff<Pulse>('GET', `/pulses/${encodeURIComponent(id)}`, undefined, options),
+    createPulse: (input: Output<typeof NewPulse>) => staff<Pulse>('POST', '/pulses', input),
+    changePulse: (id: string, change: Partial<Output<typeof NewPulse>>) =>
+      staff<Pulse>('PATCH', `/pulses/${encodeURIComponent(id)}`, change),
+    openPulse: (id: string) => staff<Pulse>('POST', `/pulses/${encodeURIComponent(id)}/open`),
+    closePulse: (id: string) => staff<Pulse>('POST', `/pulses/${encodeURIComponent(id)}/close`),
+    participation: (id: string, options?: RequestOptions) =>
+      staff<Participation>('GET', `/pulses/${encodeURIComponent(id)}/participation`, undefined, options),
+    /** Reminds the people who have not taken a ballot; resolves with how many were reminded. */
+    remindPulse: async (id: string) =>
+      (await staff<{ reminded: number }>('POST', `/pulses/${encodeURIComponent(id)}/reminders`)).reminded,
+    /** The invitation links of an open pulse as a CSV file: personal and secret, and the export is audited. */
+    invitationLinks: async (id: string): Promise<Blob> => {
+      let response: Response;
+      try {
+        response = await fetchImpl(`${base}/pulses/${encodeURIComponent(id)}/invitation-links`, {
+          headers: { accept: 'text/csv' },
+          credentials: 'same-origin',
+          cache: 'no-store',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (cause) {
+        const message = cause instanceof Error ? cause.message : String(cause);
+        throw new ApiRequestError({ status: 0, code: 'network', message });
+      }
+      if (!response.ok) {
+        const error = errorFromResponse(response.status, await response.json().catch(() => undefined));
+        if (error.code === 'unauthenticated') endSession();
+        throw error;
+      }
+      return response.blob();
+    },
   };
 }
 
