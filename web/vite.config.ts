@@ -18,5 +18,7 @@ export default defineConfig({
     name: 'web',
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Catalogs load on demand in the app; tests switch languages synchronously, so load them all first.
+    setupFiles: ['src/lib/i18n/preload-catalogs.ts'],
   },
 });

@@ -1,5 +1,3 @@
-import { en } from './en.ts';
-import { fr } from './fr.ts';
 import { interpolate, type MessageArgs, type MessageKey, type Messages } from './messages.ts';
 
 export const locales = ['en', 'fr'] as const;
@@ -8,7 +6,22 @@ export type Locale = (typeof locales)[number];
 /** Each language named in itself, so a reader finds theirs whatever the page's current language. */
 export const localeNames: Readonly<Record<Locale, string>> = { en: 'English', fr: 'Français' };
 
-const catalogs: Readonly<Record<Locale, Messages>> = { en, fr };
+// Each catalog is its own chunk, fetched when its language is first used: a reader downloads
+// their language only (the survey page's first load stays small).
+const loaders: Readonly<Record<Locale, () => Promise<Messages>>> = {
+  en: () => import('./en.ts').then((module) => module.en),
+  fr: () => import('./fr.ts').then((module) => module.fr),
+};
+const catalogs: Partial<Record<Locale, Messages>> = {};
+
+async function loadCatalog(locale: Locale): Promise<void> {
+  catalogs[locale] ??= await loaders[locale]();
+}
+
+/** Loads every catalog now (tests, which switch languages synchronously). */
+export async function preloadCatalogs(): Promise<void> {
+  await Promise.all(locales.map(loadCatalog));
+}
 
 export const localeStorageKey = 'insideout.locale';
 
@@ -55,16 +68,27 @@ export function initialLocale(env: LocaleEnvironment): Locale {
 /** The language the interface speaks; components that read it re-render when it changes. */
 export class LocaleState {
   current: Locale = $state('en');
+  /** Resolves once the initial language's catalog is loaded; the root layout waits for it. */
+  readonly ready: Promise<void>;
   readonly #env: LocaleEnvironment;
 
   constructor(env: LocaleEnvironment = browserEnvironment()) {
     this.#env = env;
     this.current = initialLocale(env);
     if (env.root) env.root.lang = this.current;
+    this.ready = loadCatalog(this.current);
   }
 
-  /** Switches the language, remembers it for the next visit and tells assistive technology. */
-  set(next: Locale): void {
+  /** Switches the language (once its catalog is loaded), remembers it and tells assistive technology. */
+  set(next: Locale): Promise<void> {
+    if (catalogs[next]) {
+      this.#apply(next);
+      return Promise.resolve();
+    }
+    return loadCatalog(next).then(() => this.#apply(next));
+  }
+
+  #apply(next: Locale): void {
     this.current = next;
     if (this.#env.root) this.#env.root.lang = next;
     try {
@@ -75,7 +99,8 @@ export class LocaleState {
   }
 
   t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
-    return interpolate(catalogs[this.current][key], args[0]);
+    const catalog = catalogs[this.current];
+    return catalog ? interpolate(catalog[key], args[0]) : key;
   }
 }
 

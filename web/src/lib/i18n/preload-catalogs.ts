@@ -1,0 +1,3 @@
+import { preloadCatalogs } from './locale.svelte.ts';
+
+await preloadCatalogs();
