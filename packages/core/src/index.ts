@@ -3,7 +3,9 @@
  * No I/O and no imports of the database or HTTP layers, so every rule is testable on its own.
  */
 export * from './directory/index.ts';
+export * from './disclosure/index.ts';
 export * from './disclosure/thresholds.ts';
+export * from './metrics/index.ts';
 export * from './pulses/answers.ts';
 export * from './pulses/bank.ts';
 export * from './pulses/cohorts.ts';
