@@ -9,6 +9,8 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** Connections of the PostgreSQL pool (with DATABASE_URL). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DEMO: z
     .enum(['0', '1', 'true', 'false', ''])
     .default('0')

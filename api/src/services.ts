@@ -17,7 +17,11 @@ export async function openServices(config: Config): Promise<Services> {
     DATA_DIR: config.DATA_DIR,
     production: config.NODE_ENV === 'production',
   });
-  const store = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const store = await createDb({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
   const migration = await migrateToLatest(store.db);
   log.info('database ready', { kind: store.kind, migration });
   const interrupted = await failInterruptedImports(store.db);

@@ -37,7 +37,12 @@ await sql`insert into people (org_id, email, display_name, unit_id, role)
   from generate_series(1, ${people}) as n`.execute(store.db);
 
 const app = await startApp(
-  { DATABASE_URL: cluster.url(), SECRET_KEY: secretKey, LOG_LEVEL: 'warn' },
+  {
+    DATABASE_URL: cluster.url(),
+    SECRET_KEY: secretKey,
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: process.env.POOL ?? '10',
+  },
   process.env.PROFILE_API ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_API}`] : [],
 );
 const login = await fetch(`${app.url}/api/v1/auth/login`, {
