@@ -29,11 +29,12 @@ export async function openPulse(services: Services, orgId: string, pulseId: stri
   const org = await db.selectFrom('orgs').select('settings').where('id', '=', orgId).executeTakeFirstOrThrow();
   const { k, kComments } = thresholdsOf(org.settings);
 
+  if (pulse.audienceUnitIds.length === 0) throw new ApiError('conflict', 'This pulse has no audience.');
   const audienceUnits = await db
     .selectFrom('units')
     .select('path')
     .where('orgId', '=', orgId)
-    .where('id', 'in', pulse.audienceUnitIds.length ? pulse.audienceUnitIds : ['00000000-0000-0000-0000-000000000000'])
+    .where('id', 'in', pulse.audienceUnitIds)
     .execute();
   const members = audienceUnits.length
     ? await db

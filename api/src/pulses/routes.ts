@@ -142,17 +142,19 @@ export const pulses = createRouter()
       if (pulse.state !== 'open') throw new ApiError('conflict', 'Reminders go out only while a pulse is open.');
       const people = await withoutBallot(store.db, actor.orgId, pulse.id).execute();
       await mailInvitations(c.var.services, pulse, people, 'reminder');
-      await store.db
-        .updateTable('invitations')
-        .set({ remindedAt: new Date() })
-        .where('orgId', '=', actor.orgId)
-        .where('pulseId', '=', pulse.id)
-        .where(
-          'personId',
-          'in',
-          people.length ? people.map((p) => p.personId) : ['00000000-0000-0000-0000-000000000000'],
-        )
-        .execute();
+      if (people.length > 0) {
+        await store.db
+          .updateTable('invitations')
+          .set({ remindedAt: new Date() })
+          .where('orgId', '=', actor.orgId)
+          .where('pulseId', '=', pulse.id)
+          .where(
+            'personId',
+            'in',
+            people.map((p) => p.personId),
+          )
+          .execute();
+      }
       return c.json({ reminded: people.length }, 200);
     },
   )
