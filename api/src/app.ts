@@ -15,6 +15,7 @@ import { serveSpa } from './http/spa.ts';
 import { outbox } from './mail/routes.ts';
 import { pulses } from './pulses/routes.ts';
 import { questions } from './questions/routes.ts';
+import { results } from './results/routes.ts';
 
 // An HR-system export of 10,000+ people is a few MiB of CSV (ImportRequest allows 8 MiB of text).
 const importMaxBytes = 9 * 1024 * 1024;
@@ -39,6 +40,7 @@ export function createApp({ services, webDir, maxBodyBytes = 256 * 1024 }: AppOp
     .route('/', directory)
     .route('/', questions)
     .route('/', pulses)
+    .route('/', results)
     .route('/', ballots)
     .route('/', audit)
     .route('/', outbox);

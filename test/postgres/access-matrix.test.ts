@@ -22,6 +22,8 @@ interface World {
 interface RouteCase {
   /** Path parameters for a resource of the given scope. */
   params?: (w: World, scope: Scope) => Record<string, string>;
+  /** Query parameters naming a resource of the given scope. */
+  query?: (w: World, scope: Scope) => Record<string, string>;
   body?: (w: World, scope: Scope) => unknown;
   /** Needs a session of its own (it ends the session). */
   ownSession?: boolean;
@@ -103,6 +105,11 @@ const routes: Record<string, RouteCase> = {
   'GET /api/v1/survey': {},
   'POST /api/v1/survey/ballot': { body: () => ({ blinded: 'AAAA' }) },
   'POST /api/v1/pulses/{id}/responses': { params: pulseIds, body: () => ({ cohortId: crypto.randomUUID() }) },
+  'GET /api/v1/results/pulses': {},
+  'GET /api/v1/results/units/{id}': { params: ids },
+  'GET /api/v1/results/units/{id}/export.csv': { params: ids },
+  'GET /api/v1/results/units/{id}/trend': { params: ids },
+  'GET /api/v1/results/heatmap': { query: (w, scope) => ({ pulseId: w.pulseId[scope] }) },
 };
 
 let store: TestDatabase;
@@ -221,7 +228,8 @@ afterAll(() => store.close());
 async function call(role: 'anonymous' | 'manager' | 'hr', op: { method: string; path: string }, scope: Scope) {
   const spec = routes[`${op.method} ${op.path}`] ?? {};
   const params = spec.params?.(world, scope) ?? {};
-  const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'missing');
+  const query = spec.query ? `?${new URLSearchParams(spec.query(world, scope))}` : '';
+  const url = `${op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'missing')}${query}`;
   const body = spec.body?.(world, scope) as Record<string, unknown> | undefined;
   if (role === 'anonymous') return client.request(op.method, url, body);
   const session = sessions[role];
@@ -267,7 +275,7 @@ describe('the access matrix', () => {
     const reachable = operations.filter((o) => (role === 'manager' ? o.access === 'staff' : o.access !== 'public'));
     for (const op of reachable) {
       const spec = routes[`${op.method} ${op.path}`];
-      if (!spec?.params && (!spec?.body || spec.unscoped)) continue;
+      if (!spec?.params && !spec?.query && (!spec?.body || spec.unscoped)) continue;
       const status = (await call(role, op, scope)).status;
       const refused = status === 404 || status === 403 || (status === 400 && !spec.params);
       if (!refused) failures.push(`${op.method} ${op.path}: ${status}`);

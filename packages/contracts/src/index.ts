@@ -5,4 +5,5 @@ export * from './errors.ts';
 export * from './health.ts';
 export * from './import.ts';
 export * from './pulses.ts';
+export * from './results.ts';
 export * from './survey.ts';
