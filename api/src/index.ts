@@ -6,3 +6,4 @@ export { failInterruptedImports, startImport } from './directory/import-service.
 export type { Services } from './http/env.ts';
 export { createMailer } from './mail/mailer.ts';
 export { closePulse, openPulse, runDuePulses } from './pulses/lifecycle.ts';
+export { forgetReleases } from './results/releases.ts';

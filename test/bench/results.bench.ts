@@ -1,8 +1,7 @@
-import { createApp, createKeyring, createMailer, type Services } from '@insideout/api';
+import { createApp, createKeyring, createMailer, forgetReleases, type Services } from '@insideout/api';
 import { formCohorts } from '@insideout/core';
 import { createDb, migrateToLatest } from '@insideout/db';
 import { sql } from 'kysely';
-import { forgetReleases } from '../../api/src/results/releases.ts';
 import { computeRollups } from '../../api/src/results/rollups.ts';
 import { startCluster } from '../support/cluster.ts';
 import { newOrg, newPerson, testPassword } from '../support/factories.ts';

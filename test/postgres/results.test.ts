@@ -1,3 +1,4 @@
+import { forgetReleases } from '@insideout/api';
 import type { GroupFigures, Heatmap, Pulse, ResultsPulseList, Trend, UnitResults } from '@insideout/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newOrg, newPerson, newUnit, pulseInput, type TestUnit, testPassword } from '../support/factories.ts';
@@ -491,5 +492,25 @@ describe.each([
 ])('%s', (_, path, status, code) => {
   it(`answers ${status} ${code}`, async () => {
     await expectError(await hr.get(`/api/v1/results${path()}`), status, code);
+  });
+});
+
+describe('after a reorganisation', () => {
+  it('keeps releasing a closed pulse on the unit tree of the day it opened', async () => {
+    const pulseId = pulses[0]?.id ?? '';
+    const before = (await (
+      await hr.get(`/api/v1/results/units/${unit.tech.id}?pulseId=${pulseId}`)
+    ).json()) as UnitResults;
+    // Tiny (3 people) moves up next to Division: on today's tree, Tech minus Tiny would be a new figure.
+    const moved = await hr.request('PATCH', `/api/v1/units/${unit.tiny.id}`, { parentId: unit.root.id });
+    expect(moved.status).toBe(200);
+    forgetReleases();
+    const after = (await (
+      await hr.get(`/api/v1/results/units/${unit.tech.id}?pulseId=${pulseId}`)
+    ).json()) as UnitResults;
+    expect(after.group).toEqual(before.group);
+    expect(after.subunits.map((s) => [s.unitId, s.respondents])).toEqual(
+      before.subunits.map((s) => [s.unitId, s.respondents]),
+    );
   });
 });

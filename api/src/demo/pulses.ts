@@ -64,6 +64,7 @@ export async function seedDemoPulses(services: Services, demo: DemoOrg, hrId: st
   const { k, kComments } = thresholdsOf(org.settings);
   const rootId = demo.units.get('Lumen & Co')?.id ?? '';
   const unitName = new Map([...demo.units.entries()].map(([name, unit]) => [unit.id, name]));
+  const pathOf = new Map([...demo.units.values()].map((unit) => [unit.id, unit.path]));
   const members = await db
     .selectFrom('people')
     .select(['id as personId', 'unitId', 'attributes'])
@@ -108,6 +109,7 @@ export async function seedDemoPulses(services: Services, demo: DemoOrg, hrId: st
           pulseId,
           id: cohortId,
           unitId: cohort.unitId,
+          unitPath: pathOf.get(cohort.unitId) ?? null,
           attributes: cohort.attributes,
           audience: cohort.personIds.length,
           publicKey: key.publicKeySpki,

@@ -40,7 +40,7 @@ export async function openPulse(services: Services, orgId: string, pulseId: stri
     ? await db
         .selectFrom('people as p')
         .innerJoin('units as u', (join) => join.onRef('u.orgId', '=', 'p.orgId').onRef('u.id', '=', 'p.unitId'))
-        .select(['p.id as personId', 'p.unitId', 'p.attributes', 'p.email', 'p.displayName'])
+        .select(['p.id as personId', 'p.unitId', 'u.path as unitPath', 'p.attributes', 'p.email', 'p.displayName'])
         .where('p.orgId', '=', orgId)
         .where('p.active', '=', true)
         .where((eb) => eb.or(audienceUnits.map((unit) => eb('u.path', 'like', `${unit.path}%`))))
@@ -49,6 +49,7 @@ export async function openPulse(services: Services, orgId: string, pulseId: stri
   if (members.length === 0) throw new ApiError('conflict', 'The audience of this pulse has nobody active in it.');
 
   const cohorts = formCohorts(members, k, cohortAttributes);
+  const unitPath = new Map(members.map((m) => [m.unitId, m.unitPath]));
   // Key generation runs on libuv's thread pool: a few cohorts at a time keep the event loop free.
   const keys: CohortKeyPair[] = [];
   for (let i = 0; i < cohorts.length; i += 4)
@@ -73,6 +74,7 @@ export async function openPulse(services: Services, orgId: string, pulseId: stri
           orgId,
           pulseId,
           unitId: cohort.unitId,
+          unitPath: unitPath.get(cohort.unitId) ?? null,
           attributes: cohort.attributes,
           audience: cohort.personIds.length,
           publicKey: key.publicKeySpki,

@@ -118,6 +118,7 @@ export async function cohortsOf(db: Kysely<Database>, orgId: string, pulseIds: r
       'c.pulseId',
       'c.id',
       'c.unitId',
+      'c.unitPath',
       'c.attributes',
       'c.audience',
       sql<number>`coalesce(c.respondents, (select count(*) from responses r

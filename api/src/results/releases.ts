@@ -115,7 +115,6 @@ async function buildReleases(db: Kysely<Database>, orgId: string, pulses: readon
     scaleItemsOf(db, orgId, ids),
     closedIds.length > 0 ? rollupsOf(db, orgId, closedIds) : Promise.resolve([]),
   ]);
-  const tree = units.map(({ id, parentId }) => ({ id, parentId }));
   const cohortsByPulse = byPulse(cohorts);
   const itemsByPulse = byPulse(items);
   const rollupsByPulse = byPulse(rollups);
@@ -127,7 +126,7 @@ async function buildReleases(db: Kysely<Database>, orgId: string, pulses: readon
       pulse.id,
       buildRelease(
         pulse,
-        tree,
+        treeAtOpen(units, cohortsByPulse.get(pulse.id) ?? []),
         cohortsByPulse.get(pulse.id) ?? [],
         itemsByPulse.get(pulse.id) ?? [],
         rollupsByPulse.get(pulse.id) ?? [],
@@ -135,6 +134,23 @@ async function buildReleases(db: Kysely<Database>, orgId: string, pulses: readon
     );
   }
   return releases;
+}
+
+/**
+ * The unit tree a pulse's plan is computed on: the parents its cohorts' units had when it opened
+ * (later reorganisations must not change what it releases: two plans on two trees, read together,
+ * could isolate a small group), today's parents for units that had nobody in the pulse. In id
+ * order, so ties between equal groups always break the same way.
+ */
+function treeAtOpen(units: readonly TreeUnit[], cohorts: ReadonlyArray<{ unitPath: string | null }>): TreeUnit[] {
+  const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
+  for (const { unitPath } of cohorts) {
+    const ids = unitPath?.split('/').filter(Boolean) ?? [];
+    ids.forEach((id, depth) => parentOf.set(id, depth === 0 ? null : (ids[depth - 1] ?? null)));
+  }
+  return [...parentOf.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, parentId]) => ({ id, parentId }));
 }
 
 function byPulse<T extends { pulseId: string }>(rows: readonly T[]): Map<string, T[]> {

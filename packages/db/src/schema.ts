@@ -205,6 +205,8 @@ export interface CohortsTable {
   /** Fixed when the pulse closes; null while it is open. */
   respondents: number | null;
   ballotsTaken: number | null;
+  /** The unit's materialised path when the pulse opened: results keep that tree. */
+  unitPath: string | null;
 }
 
 export interface RollupsTable {

@@ -4,6 +4,7 @@ import * as directory from './2026-11-21-0002-directory.ts';
 import * as directoryIndexes from './2026-11-21-0003-directory-indexes.ts';
 import * as pulses from './2026-11-21-0010-pulses.ts';
 import * as rollups from './2026-11-21-0020-rollups.ts';
+import * as cohortUnitPaths from './2026-11-21-0030-cohort-unit-paths.ts';
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0003-directory-indexes': directoryIndexes,
   '2026-11-21-0010-pulses': pulses,
   '2026-11-21-0020-rollups': rollups,
+  '2026-11-21-0030-cohort-unit-paths': cohortUnitPaths,
 };
