@@ -146,7 +146,7 @@ function treeAtOpen(units: readonly TreeUnit[], cohorts: ReadonlyArray<{ unitPat
   const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
   for (const { unitPath } of cohorts) {
     const ids = unitPath?.split('/').filter(Boolean) ?? [];
-    ids.forEach((id, depth) => parentOf.set(id, depth === 0 ? null : (ids[depth - 1] ?? null)));
+    for (const [depth, id] of ids.entries()) parentOf.set(id, depth === 0 ? null : (ids[depth - 1] ?? null));
   }
   return [...parentOf.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

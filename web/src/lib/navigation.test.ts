@@ -8,6 +8,9 @@ describe('isCurrent', () => {
     ['/status', '/status', true],
     ['/status/history', '/status', true],
     ['/statuses', '/status', false],
+    ['/results', '/results', true],
+    ['/results/overview', '/results', false],
+    ['/results/overview', '/results/overview', true],
   ] as const)('on %s, the item %s is current: %s', (pathname, href, expected) => {
     expect(isCurrent(pathname, href)).toBe(expected);
   });
@@ -21,10 +24,21 @@ describe('navigationFor', () => {
   });
 
   it('shows a manager the directory of their scope', () => {
-    expect(hrefs('manager')).toEqual(['/', '/pulses', '/people', '/units', '/status']);
+    expect(hrefs('manager')).toEqual(['/', '/pulses', '/results', '/people', '/units', '/status']);
   });
 
   it('shows an HR leader everything', () => {
-    expect(hrefs('hr_admin')).toEqual(['/', '/pulses', '/people', '/units', '/import', '/audit', '/outbox', '/status']);
+    expect(hrefs('hr_admin')).toEqual([
+      '/',
+      '/pulses',
+      '/results',
+      '/results/overview',
+      '/people',
+      '/units',
+      '/import',
+      '/audit',
+      '/outbox',
+      '/status',
+    ]);
   });
 });

@@ -13,6 +13,8 @@ export interface NavItem {
 export const navigation: readonly NavItem[] = [
   { href: '/', label: 'nav.home', access: 'everyone' },
   { href: '/pulses', label: 'nav.pulses', access: 'staff' },
+  { href: '/results', label: 'results.nav', access: 'staff' },
+  { href: '/results/overview', label: 'results.navOverview', access: 'hr' },
   { href: '/people', label: 'nav.people', access: 'staff' },
   { href: '/units', label: 'nav.units', access: 'staff' },
   { href: '/import', label: 'nav.import', access: 'hr' },
@@ -26,8 +28,16 @@ export function navigationFor(role: Role | null, items: readonly NavItem[] = nav
   return items.filter((item) => mayAccess(role, item.access));
 }
 
-/** A section is current on its own page and on the pages below it; home only on itself. */
-export function isCurrent(pathname: string, href: NavItem['href']): boolean {
+/**
+ * A section is current on its own page and on the pages below it; home only on itself. A page that
+ * has its own item further down (Results › Overview) is that item's alone, so only one is current.
+ */
+export function isCurrent(pathname: string, href: NavItem['href'], items: readonly NavItem[] = navigation): boolean {
+  if (!covers(pathname, href)) return false;
+  return !items.some((item) => item.href.startsWith(`${href}/`) && covers(pathname, item.href));
+}
+
+function covers(pathname: string, href: NavItem['href']): boolean {
   if (href === '/') return pathname === '/';
   return pathname === href || pathname.startsWith(`${href}/`);
 }

@@ -2,6 +2,7 @@ import type {
   AuditPage,
   ErrorCode,
   Health,
+  Heatmap,
   ImportJob,
   ImportJobList,
   ImportRequest,
@@ -17,12 +18,15 @@ import type {
   Question,
   QuestionChange,
   QuestionList,
+  ResultsPulseList,
   Role,
   SessionInfo,
   SetupRequest,
   SetupStatus,
+  Trend,
   Unit,
   UnitList,
+  UnitResults,
 } from '@insideout/contracts';
 
 // Only types come from @insideout/contracts: a value import would pull its zod schemas (and zod)
@@ -142,6 +146,20 @@ export interface AuditFilter {
   /** The `nextBefore` of the previous page. */
   before?: number;
   limit?: number;
+}
+
+/** What a unit's results are asked for; `attribute` and `filter` exclude each other. */
+export interface UnitResultsQuery {
+  /** Default: the latest closed pulse that asked the unit. */
+  pulseId?: string;
+  /** Break the unit down by this attribute's values. */
+  attribute?: string;
+  /** Only the people with this attribute value. */
+  filter?: { name: string; value: string };
+}
+
+function resultsQuery({ pulseId, attribute, filter }: UnitResultsQuery): string {
+  return queryString({ pulseId, attribute, filter: filter ? `${filter.name}:${filter.value}` : undefined });
 }
 
 export interface RequestOptions {
@@ -349,6 +367,26 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
       }
       return response.blob();
     },
+
+    // Results: every figure is released with its value, or hidden with its reason and no number
+
+    /** Closed pulses whose results the reader may see, newest first. */
+    resultsPulses: async (options?: RequestOptions) =>
+      (await staff<ResultsPulseList>('GET', '/results/pulses', undefined, options)).pulses,
+    unitResults: (unitId: string, query: UnitResultsQuery = {}, options?: RequestOptions) =>
+      staff<UnitResults>(
+        'GET',
+        `/results/units/${encodeURIComponent(unitId)}${resultsQuery(query)}`,
+        undefined,
+        options,
+      ),
+    unitTrend: (unitId: string, options?: RequestOptions) =>
+      staff<Trend>('GET', `/results/units/${encodeURIComponent(unitId)}/trend`, undefined, options),
+    heatmap: (pulseId?: string, options?: RequestOptions) =>
+      staff<Heatmap>('GET', `/results/heatmap${queryString({ pulseId })}`, undefined, options),
+    /** Where the browser downloads a unit's results as CSV (a plain link: the session cookie goes along). */
+    unitResultsCsvHref: (unitId: string, query: UnitResultsQuery = {}) =>
+      `${base}/results/units/${encodeURIComponent(unitId)}/export.csv${resultsQuery(query)}`,
   };
 }
 

@@ -1,0 +1,9 @@
+import { api } from '$lib/api/client';
+import { fromApi } from '$lib/api/load';
+
+/** The org's units (to find its root) and the closed pulses. */
+export async function load({ parent, url }) {
+  await parent();
+  const [units, pulses] = await Promise.all([fromApi(url, api.units()), fromApi(url, api.resultsPulses())]);
+  return { units, pulses };
+}
