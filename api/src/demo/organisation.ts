@@ -29,7 +29,7 @@ export const demoTree: DemoUnit = {
           children: [
             { name: 'Core Services', size: 22, location: 'Lyon' },
             { name: 'Data', size: 14, location: 'Lyon' },
-            { name: 'Security', size: 6, location: 'Paris' },
+            { name: 'Security', size: 9, location: 'Lyon' },
           ],
         },
         {
