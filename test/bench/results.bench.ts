@@ -14,7 +14,7 @@ import { recordFigures } from './results.ts';
 // control) on the same PostgreSQL. An org of ~2,000 people in 79 units, 52 closed weekly pulses of
 // 10 items (the first required); the trend is also timed over the newest 4 and 13.
 process.env.LOG_LEVEL ??= 'warn';
-const people = 2_000;
+const people = 10_000;
 const weeks = 52;
 const items = [
   'engagement.1',
@@ -217,29 +217,34 @@ console.log(JSON.stringify({ heatmapCold, heatmapWarm, trends, heatmapGroupBy, t
 const reference = (value: { p95: number }, what: string) => ({ value: value.p95, unit: 'ms', what });
 const size = `${assignment.length} people, ${units.length + 1} units, 10 items`;
 recordFigures({
-  results_heatmap_p95_ms: {
+  heatmap_p95_ms: {
     value: heatmapWarm.p95,
     unit: 'ms',
-    target: `informational (warm, plan cached; ${size}; p50 ${heatmapWarm.p50} ms)`,
+    target: `≤ 50 ms (warm, plan cached; ${size}; p50 ${heatmapWarm.p50} ms)`,
     reference: reference(heatmapGroupBy, 'p95 of a GROUP BY unit × driver over one pulse’s raw answers'),
   },
-  results_heatmap_cold_p95_ms: {
+  heatmap_cold_p95_ms: {
     value: heatmapCold.p95,
     unit: 'ms',
     target: `informational (first call per pulse: plan built, rollups read; p50 ${heatmapCold.p50} ms)`,
     reference: reference(heatmapGroupBy, 'p95 of a GROUP BY unit × driver over one pulse’s raw answers'),
   },
-  results_trend52_p95_ms: {
+  trend52_p95_ms: {
     value: trends[52].warm.p95,
     unit: 'ms',
-    target: `informational (warm, a division over 52 weekly pulses; p50 ${trends[52].warm.p50} ms; 13 pulses ${trends[13].warm.p95} ms, 4 pulses ${trends[4].warm.p95} ms)`,
+    target: `≤ 50 ms and flat with history (warm, a division over 52 weekly pulses; p50 ${trends[52].warm.p50} ms; 13 pulses ${trends[13].warm.p95} ms, 4 pulses ${trends[4].warm.p95} ms)`,
     reference: reference(trendGroupBy, 'p95 of a GROUP BY pulse × driver over the division’s raw answers, 52 pulses'),
   },
-  results_trend52_cold_p95_ms: {
+  trend52_cold_p95_ms: {
     value: trends[52].cold.p95,
     unit: 'ms',
     target: `informational (52 plans built at once; p50 ${trends[52].cold.p50} ms; 13 pulses ${trends[13].cold.p95} ms, 4 pulses ${trends[4].cold.p95} ms)`,
     reference: reference(trendGroupBy, 'p95 of a GROUP BY pulse × driver over the division’s raw answers, 52 pulses'),
+  },
+  naive_heatmap_p95_ms: {
+    value: heatmapGroupBy.p95,
+    unit: 'ms',
+    target: 'reference: the heatmap as a plain GROUP BY over one pulse’s raw answers (no disclosure control)',
   },
 });
 

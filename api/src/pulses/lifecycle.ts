@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit, systemActor } from '../audit/record.ts';
 import type { Services } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { log } from '../http/log.ts';
+import { prepareRelease } from '../results/releases.ts';
 import { computeRollups } from '../results/rollups.ts';
 import { invitationHash, invitationToken, mailInvitations } from './invitations.ts';
 
@@ -116,7 +117,7 @@ export async function openPulse(services: Services, orgId: string, pulseId: stri
  */
 export async function closePulse(services: Services, orgId: string, pulseId: string, actor: AuditActor) {
   const { db } = services.store;
-  return db.transaction().execute(async (trx) => {
+  const closed = await db.transaction().execute(async (trx) => {
     const closed = await trx
       .updateTable('pulses')
       .set({ state: 'closed', closedAt: new Date() })
@@ -148,6 +149,8 @@ export async function closePulse(services: Services, orgId: string, pulseId: str
     });
     return closed;
   });
+  prepareRelease(db, orgId, pulseId);
+  return closed;
 }
 
 export async function sealPulse(trx: Transaction<Database>, orgId: string, pulseId: string) {

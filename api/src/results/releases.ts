@@ -18,6 +18,7 @@ import type { Database } from '@insideout/db';
 import type { Kysely } from 'kysely';
 import {
   cohortsOf,
+  findResultsPulse,
   type ItemRow,
   orgUnits,
   type ResultsPulseRow,
@@ -262,4 +263,14 @@ function slotsOf(kind: ScaleKind, histogram: Record<string, number>): number[] {
     if (slot >= 0 && slot < slots.length) slots[slot] = Number(count);
   }
   return slots;
+}
+
+/**
+ * Builds a just-closed pulse's release plan in the background, so the first reader does not wait
+ * for it. A failure is harmless: the first request builds it again.
+ */
+export function prepareRelease(db: Kysely<Database>, orgId: string, pulseId: string): void {
+  void findResultsPulse(db, orgId, pulseId)
+    .then((pulse) => (pulse ? releasesOf(db, orgId, [pulse]) : undefined))
+    .catch(() => undefined);
 }
