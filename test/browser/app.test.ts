@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { consoleProblems, launchChromium } from '../support/browser.ts';
 
 const appUrl = inject('appUrl');
 let browser: Browser;
@@ -16,11 +16,7 @@ beforeEach(async () => {
   const context = await browser.newContext({ locale: 'en-GB' });
   page = await context.newPage();
   // A console error (a CSP violation, a failed script) is a defect a user would meet.
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  problems = consoleProblems(page);
 });
 afterEach(async () => {
   await page.context().close();

@@ -3,7 +3,7 @@ import type { Survey } from '@insideout/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
+import { consoleProblems, launchChromium } from '../support/browser.ts';
 import { browserHr, type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
 import { receipt } from '../support/survey.ts';
 
@@ -106,11 +106,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   page = await context.newPage();
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  problems = consoleProblems(page);
 });
 afterEach(async () => {
   await page.close();

@@ -2,7 +2,7 @@ import type { Participation } from '@insideout/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
+import { consoleProblems, launchChromium } from '../support/browser.ts';
 import { type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
 
 // An employee's survey, in Chromium against the built product: the invitation link, the key check,
@@ -51,10 +51,7 @@ async function newPage(locale: string, width = 390): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width, height: 844 } });
   contexts.push(context);
   const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  consoleProblems(page, problems);
   return page;
 }
 

@@ -34,3 +34,8 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
 }
 
 export const systemActor: AuditActor = { id: null, label: 'InsideOut' };
+
+/** The signed-in staff member as the audit log names them (their name at the time of the change). */
+export function staffActor(actor: { personId: string; displayName: string }): AuditActor {
+  return { id: actor.personId, label: actor.displayName };
+}

@@ -2,7 +2,7 @@ import { type ImportJob, ImportReport, type ImportRequest } from '@insideout/con
 import { type ImportFile, type ImportPlan, planImport, readImportFile } from '@insideout/core';
 import type { Database, Db } from '@insideout/db';
 import type { Kysely, Selectable } from 'kysely';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, staffActor } from '../audit/record.ts';
 import type { Actor } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { log } from '../http/log.ts';
@@ -94,7 +94,7 @@ async function runImport(store: Db, jobId: string, actor: ImportActor, request: 
         });
         await recordAudit(trx, {
           orgId,
-          actor: { id: actor.personId, label: actor.displayName },
+          actor: staffActor(actor),
           action: 'directory.imported',
           target: { type: 'import', id: jobId },
           details: {

@@ -2,7 +2,7 @@ import type { NewPerson, Person, PersonChange } from '@insideout/contracts';
 import type { Database, PersonRow, PersonUpdate } from '@insideout/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, staffActor } from '../audit/record.ts';
 import { assertUnitInScope } from '../auth/policy.ts';
 import { revokeSessionsOf } from '../auth/sessions.ts';
 import type { Actor } from '../http/env.ts';
@@ -44,7 +44,7 @@ export async function createPerson(
       .execute();
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: { id: actor.personId, label: actor.displayName },
+      actor: staffActor(actor),
       action: 'person.created',
       target: { type: 'person', id },
       details: { ...input },
@@ -117,7 +117,7 @@ export async function changePerson(
     }
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: { id: actor.personId, label: actor.displayName },
+      actor: staffActor(actor),
       action: 'person.changed',
       target: { type: 'person', id },
       details: {

@@ -1,7 +1,7 @@
 import type { Unit } from '@insideout/contracts';
 import type { Database, UnitRow } from '@insideout/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, staffActor } from '../audit/record.ts';
 import { assertUnitInScope } from '../auth/policy.ts';
 import type { Actor } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
@@ -22,8 +22,6 @@ async function unitView(db: Kysely<Database>, orgId: string, id: string): Promis
   return unit;
 }
 
-const auditActor = (actor: Actor) => ({ id: actor.personId, label: actor.displayName });
-
 export async function createUnit(
   db: Kysely<Database>,
   actor: Actor,
@@ -41,7 +39,7 @@ export async function createUnit(
       .execute();
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: auditActor(actor),
+      actor: staffActor(actor),
       action: 'unit.created',
       target: { type: 'unit', id },
       details: { name: input.name, parentId: parent.id },
@@ -81,7 +79,7 @@ export async function changeUnit(
     }
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: auditActor(actor),
+      actor: staffActor(actor),
       action: 'unit.changed',
       target: { type: 'unit', id },
       details: {
@@ -147,7 +145,7 @@ export async function deleteUnit(db: Kysely<Database>, actor: Actor, id: string)
     await trx.deleteFrom('units').where('orgId', '=', actor.orgId).where('id', '=', id).execute();
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: auditActor(actor),
+      actor: staffActor(actor),
       action: 'unit.deleted',
       target: { type: 'unit', id },
       details: { name: unit.name, parentId: unit.parentId },
@@ -209,7 +207,7 @@ export async function setUnitManagers(
     }
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: auditActor(actor),
+      actor: staffActor(actor),
       action: 'unit.managers_changed',
       target: { type: 'unit', id },
       details: { before: before.map((row) => row.personId).sort(), after: [...wanted].sort() },

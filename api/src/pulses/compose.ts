@@ -3,7 +3,7 @@ import { bankQuestion, personalise } from '@insideout/core';
 import type { Database, PulseRow } from '@insideout/db';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, staffActor } from '../audit/record.ts';
 import { unitInScope } from '../auth/policy.ts';
 import type { Actor } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
@@ -119,7 +119,7 @@ export async function createPulse(db: Kysely<Database>, actor: Actor, input: Pul
     await writeItems(trx, actor.orgId, pulse.id, items);
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: { id: actor.personId, label: actor.displayName },
+      actor: staffActor(actor),
       action: 'pulse.created',
       target: { type: 'pulse', id: pulse.id },
       details: { title: input.title, items: items.length, recurrence: input.recurrence },
@@ -157,7 +157,7 @@ export async function changePulse(
     if (items) await writeItems(trx, actor.orgId, pulseId, items);
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: { id: actor.personId, label: actor.displayName },
+      actor: staffActor(actor),
       action: 'pulse.updated',
       target: { type: 'pulse', id: pulseId },
       details: { fields: Object.keys(change) },

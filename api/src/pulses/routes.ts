@@ -1,8 +1,7 @@
 import { NewPulse, Participation, Pulse, PulseChange, PulseList } from '@insideout/contracts';
 import { z } from 'zod';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, staffActor } from '../audit/record.ts';
 import { actorOf, route } from '../auth/policy.ts';
-import type { Actor } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { body, error, idParam, json } from '../http/openapi.ts';
 import { createRouter } from '../http/router.ts';
@@ -12,7 +11,6 @@ import { closePulse, openPulse } from './lifecycle.ts';
 import { participationOf } from './participation.ts';
 
 const tags = ['Pulses'];
-const auditActor = (actor: Actor) => ({ id: actor.personId, label: actor.displayName });
 
 async function pulseView(c: Parameters<typeof actorOf>[0], id: string) {
   const actor = actorOf(c);
@@ -88,7 +86,7 @@ export const pulses = createRouter()
     async (c) => {
       const actor = actorOf(c);
       const { id } = c.req.valid('param');
-      await openPulse(c.var.services, actor.orgId, id, auditActor(actor));
+      await openPulse(c.var.services, actor.orgId, id, staffActor(actor));
       return c.json(await pulseView(c, id), 200);
     },
   )
@@ -104,7 +102,7 @@ export const pulses = createRouter()
     async (c) => {
       const actor = actorOf(c);
       const { id } = c.req.valid('param');
-      await closePulse(c.var.services, actor.orgId, id, auditActor(actor));
+      await closePulse(c.var.services, actor.orgId, id, staffActor(actor));
       return c.json(await pulseView(c, id), 200);
     },
   )
@@ -186,7 +184,7 @@ export const pulses = createRouter()
         .execute();
       await recordAudit(store.db, {
         orgId: actor.orgId,
-        actor: auditActor(actor),
+        actor: staffActor(actor),
         action: 'pulse.links_exported',
         target: { type: 'pulse', id: pulse.id },
         details: { count: people.length },

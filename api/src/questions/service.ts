@@ -3,7 +3,7 @@ import { bank, personalise } from '@insideout/core';
 import type { Database } from '@insideout/db';
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, staffActor } from '../audit/record.ts';
 import type { Actor } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 
@@ -64,7 +64,7 @@ export async function createQuestion(db: Kysely<Database>, actor: Actor, input: 
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: { id: actor.personId, label: actor.displayName },
+      actor: staffActor(actor),
       action: 'question.created',
       target: { type: 'question', id: row.id },
       details: { driver: input.driver, kind: input.kind },
@@ -90,7 +90,6 @@ export async function changeQuestion(
   if (current.retired) throw new ApiError('conflict', 'This question is retired; edit its newest version instead.');
   const id = key.slice('org:'.length);
   return db.transaction().execute(async (trx) => {
-    const actorRef = { id: actor.personId, label: actor.displayName };
     const text = change.text ?? current.text;
     const driver = change.driver ?? current.driver;
     if (!current.used) {
@@ -102,7 +101,7 @@ export async function changeQuestion(
         .execute();
       await recordAudit(trx, {
         orgId: actor.orgId,
-        actor: actorRef,
+        actor: staffActor(actor),
         action: 'question.updated',
         target: { type: 'question', id },
       });
@@ -131,7 +130,7 @@ export async function changeQuestion(
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: actorRef,
+      actor: staffActor(actor),
       action: 'question.versioned',
       target: { type: 'question', id: next.id },
       details: { previous: id, version: old.version + 1 },
@@ -154,7 +153,7 @@ export async function retireQuestion(db: Kysely<Database>, actor: Actor, key: st
     if (result.numUpdatedRows === 0n) throw new ApiError('not_found', 'No such active question of your organisation.');
     await recordAudit(trx, {
       orgId: actor.orgId,
-      actor: { id: actor.personId, label: actor.displayName },
+      actor: staffActor(actor),
       action: 'question.retired',
       target: { type: 'question', id },
     });

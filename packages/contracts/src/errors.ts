@@ -1,24 +1,7 @@
 import { z } from 'zod';
+import { errorCodes } from './error-codes.ts';
 
-/** The closed set of error codes the API answers with, and the HTTP status of each. */
-export const errorStatus = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  pulse_closed: 410,
-  gate_not_passed: 412,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof errorStatus;
-export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
+export { type ErrorCode, errorCodes, errorStatus } from './error-codes.ts';
 
 /** One problem with one field of the input: `path` locates it (`["answers", 2, "value"]`). */
 export const FieldIssue = z.object({

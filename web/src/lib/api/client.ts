@@ -28,25 +28,9 @@ import type {
   UnitList,
   UnitResults,
 } from '@insideout/contracts';
-
-// Only types come from @insideout/contracts: a value import would pull its zod schemas (and zod)
-// into every page's bundle. The status of each code is mirrored here instead; `satisfies` keeps
-// the copy exhaustive and exact whenever the contract changes.
-const statusOfCode = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  pulse_closed: 410,
-  gate_not_passed: 412,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-} as const satisfies Record<ErrorCode, number>;
+// Only types come from the contracts' index (its values are zod schemas); the code→status table
+// has a module of its own, free of zod.
+import { errorStatus } from '@insideout/contracts/error-codes';
 
 /** An error code of the API, or `network` when no HTTP answer arrived at all. */
 export type ApiErrorCode = ErrorCode | 'network';
@@ -76,13 +60,13 @@ export class ApiRequestError extends Error {
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(statusOfCode, value);
+  return typeof value === 'string' && Object.hasOwn(errorStatus, value);
 }
 
 /** The code for an answer that did not carry a readable envelope (a proxy's 502 page, say). */
 function codeForStatus(status: number): ErrorCode {
   if (status === 502 || status === 504) return 'unavailable';
-  const match = (Object.keys(statusOfCode) as ErrorCode[]).find((code) => statusOfCode[code] === status);
+  const match = (Object.keys(errorStatus) as ErrorCode[]).find((code) => errorStatus[code] === status);
   return match ?? 'internal';
 }
 
