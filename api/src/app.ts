@@ -5,6 +5,8 @@ import { audit } from './audit/routes.ts';
 import { auth } from './auth/routes.ts';
 import { resolveSession, sessionCookieHeaderName } from './auth/sessions.ts';
 import { ballots } from './ballots/routes.ts';
+import { campaigns } from './campaigns/routes.ts';
+import { dialogue } from './dialogue/routes.ts';
 import { directory } from './directory/routes.ts';
 import { docs } from './docs/routes.ts';
 import { health } from './health/routes.ts';
@@ -16,6 +18,7 @@ import { outbox } from './mail/routes.ts';
 import { pulses } from './pulses/routes.ts';
 import { questions } from './questions/routes.ts';
 import { results } from './results/routes.ts';
+import { webhooks } from './webhooks/routes.ts';
 
 // An HR-system export of 10,000+ people is a few MiB of CSV (ImportRequest allows 8 MiB of text).
 const importMaxBytes = 9 * 1024 * 1024;
@@ -41,6 +44,9 @@ export function createApp({ services, webDir, maxBodyBytes = 256 * 1024 }: AppOp
     .route('/', questions)
     .route('/', pulses)
     .route('/', results)
+    .route('/', campaigns)
+    .route('/', webhooks)
+    .route('/', dialogue)
     .route('/', ballots)
     .route('/', audit)
     .route('/', outbox);

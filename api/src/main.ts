@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startCampaignWork } from './campaigns/reevaluate.ts';
 import { loadConfig } from './config.ts';
+import { startDigests } from './dialogue/digests.ts';
 import { log } from './http/log.ts';
 import { startScheduler } from './pulses/lifecycle.ts';
 import { openServices } from './services.ts';
@@ -17,6 +19,8 @@ async function open() {
 
 const app = createApp({ services, webDir: config.WEB_DIR });
 const stopScheduler = startScheduler(services);
+const stopCampaignWork = startCampaignWork(services);
+const stopDigests = startDigests(services);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   log.info('listening', {
@@ -43,6 +47,8 @@ async function shutdown(signal: string) {
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
   stopScheduler();
+  stopCampaignWork();
+  stopDigests();
   services.mailer.close();
   await services.store.close();
   log.info('stopped');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { seedDemoIfEmpty } from '@insideout/api';
+import type { CommentList, Conversation } from '@insideout/contracts';
 import { createDb, type Db, migrateToLatest } from '@insideout/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +72,27 @@ describe('the demo pulses', () => {
       .where('pulseId', '=', pulses[5]?.id ?? '')
       .execute();
     expect(invitations.length).toBeGreaterThanOrEqual(300);
+  });
+});
+
+describe('the demo conversations', () => {
+  it('has comments in every conversation state for the manager to explore', async () => {
+    const manager = await client.signIn('hr@demo.test', readmeDemoPassword());
+    const pulses = (await (await manager.get('/api/v1/results/pulses')).json()) as { pulses: Array<{ id: string }> };
+    const states = new Set<string>();
+    for (const pulse of pulses.pulses) {
+      const list = (await (await manager.get(`/api/v1/comments?pulseId=${pulse.id}`)).json()) as CommentList;
+      for (const [state, count] of Object.entries(list.counts)) if (count > 0) states.add(state);
+    }
+    expect([...states].sort()).toEqual(['addressed', 'answered', 'follow_up', 'unanswered']);
+  });
+
+  it("opens the README's demo receipt code on a conversation with a manager's reply", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const code = /receipt code `([0-9A-Z-]{19})`/i.exec(readme)?.[1] ?? '';
+    const response = await client.postJson('/api/v1/conversations/lookup', { receipt: code });
+    expect(response.status).toBe(200);
+    const conversation = (await response.json()) as Conversation;
+    expect(conversation.comments[0]?.messages[0]).toMatchObject({ author: 'staff', authorName: 'Marc Olivier' });
   });
 });

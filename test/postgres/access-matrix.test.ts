@@ -16,6 +16,11 @@ interface World {
   importId: Record<Scope, string>;
   pulseId: Record<Scope, string>;
   questionKey: Record<Scope, string>;
+  /** A comment shown at the scope's unit (of a closed pulse with k_comments respondents there). */
+  commentId: Record<Scope, string>;
+  /** A campaign targeting the scope's unit, and a webhook of the scope's org. */
+  campaignId: Record<Scope, string>;
+  webhookId: Record<Scope, string>;
   manager: TestPerson;
 }
 
@@ -40,6 +45,18 @@ const question = {
   text: { en: 'I learn every week.', fr: "J'apprends chaque semaine." },
 };
 const personIds = (w: World, scope: Scope) => ({ id: w.person[scope].id });
+const campaignIds = (w: World, scope: Scope) => ({ id: w.campaignId[scope] });
+const webhookIds = (w: World, scope: Scope) => ({ id: w.webhookId[scope] });
+const gatePolicy = {
+  minRespondents: 10,
+  minParticipation: 60,
+  minAmbassadorship: 70,
+  minEnpsLowerBound: 0,
+  blockOnEngagementDecline: true,
+  minDialogueAnswered: 80,
+  maxPulseAgeDays: 45,
+};
+const commentIds = (w: World, scope: Scope) => ({ id: w.commentId[scope] });
 
 const routes: Record<string, RouteCase> = {
   'GET /api/v1/health': {},
@@ -110,6 +127,52 @@ const routes: Record<string, RouteCase> = {
   'GET /api/v1/results/units/{id}/export.csv': { params: ids },
   'GET /api/v1/results/units/{id}/trend': { params: ids },
   'GET /api/v1/results/heatmap': { query: (w, scope) => ({ pulseId: w.pulseId[scope] }) },
+  'GET /api/v1/gate/policy': {},
+  'PUT /api/v1/gate/policy': { body: () => gatePolicy, unscoped: true },
+  'GET /api/v1/readiness/units/{id}': { params: ids },
+  'GET /api/v1/campaigns': {},
+  'POST /api/v1/campaigns': {
+    body: (w, scope) => ({
+      name: 'Matrix campaign',
+      channel: 'event',
+      targetUnitIds: [w.unit[scope].id],
+      message: 'Come and meet the team.',
+    }),
+  },
+  'GET /api/v1/campaigns/{id}': { params: campaignIds },
+  'PATCH /api/v1/campaigns/{id}': { params: campaignIds, body: () => ({ name: 'Renamed campaign' }) },
+  'POST /api/v1/campaigns/{id}/check': { params: campaignIds },
+  'POST /api/v1/campaigns/{id}/launch': { params: campaignIds },
+  'POST /api/v1/campaigns/{id}/override': {
+    params: campaignIds,
+    body: () => ({ reason: 'A reason long enough to be accepted by the API.' }),
+  },
+  'POST /api/v1/campaigns/{id}/pause': { params: campaignIds },
+  'POST /api/v1/campaigns/{id}/complete': { params: campaignIds },
+  'POST /api/v1/campaigns/{id}/cancel': { params: campaignIds },
+  'GET /api/v1/campaigns/{id}/evaluations': { params: campaignIds },
+  'GET /api/v1/webhooks': {},
+  'POST /api/v1/webhooks': {
+    body: () => ({ url: 'http://127.0.0.1:9/insideout', events: ['campaign.paused'] }),
+    unscoped: true,
+  },
+  'PATCH /api/v1/webhooks/{id}': { params: webhookIds, body: () => ({ description: 'Renamed' }) },
+  'DELETE /api/v1/webhooks/{id}': { params: webhookIds },
+  'POST /api/v1/webhooks/{id}/ping': { params: webhookIds },
+  'GET /api/v1/webhooks/{id}/deliveries': { params: webhookIds },
+  'GET /api/v1/comments': { query: (w, scope) => ({ unitId: w.unit[scope].id }) },
+  'GET /api/v1/comments/{id}': { params: commentIds },
+  'POST /api/v1/comments/{id}/replies': { params: commentIds, body: () => ({ body: 'Thank you for this.' }) },
+  'PUT /api/v1/comments/{id}/status': { params: commentIds, body: () => ({ addressed: true }) },
+  'POST /api/v1/conversations/lookup': { body: () => ({ receipt: '0000-0000-0000-0000' }) },
+  'POST /api/v1/conversations/comments/{id}/follow-ups': {
+    params: commentIds,
+    body: () => ({ receipt: '0000-0000-0000-0000', body: 'More.' }),
+  },
+  'GET /api/v1/dialogue/health': {},
+  'GET /api/v1/dialogue/units/{id}/health': { params: ids },
+  'GET /api/v1/dialogue/settings': {},
+  'PUT /api/v1/dialogue/settings': { body: () => ({ sensitiveWords: ['harassment'] }), unscoped: true },
 };
 
 let store: TestDatabase;
@@ -178,7 +241,85 @@ beforeAll(async () => {
           .executeTakeFirstOrThrow()
       ).id
     }`;
+  // A closed pulse with ten respondents in the unit and one comment, written as closing leaves them.
+  const commentIn = async (unit: TestUnit) => {
+    const pulseId = await draftPulse(unit.orgId, unit);
+    const closedAt = new Date();
+    await store.db
+      .updateTable('pulses')
+      .set({ state: 'closed', k: 5, kComments: 10, openedAt: closedAt, closedAt, sealedAt: closedAt })
+      .where('id', '=', pulseId)
+      .execute();
+    const cohort = await store.db
+      .insertInto('cohorts')
+      .values({
+        orgId: unit.orgId,
+        pulseId,
+        unitId: unit.id,
+        unitPath: unit.path,
+        attributes: {},
+        audience: 10,
+        respondents: 10,
+        ballotsTaken: 10,
+        publicKey: 'unused',
+        privateKeySealed: 'unused',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ids = { orgId: unit.orgId, pulseId, cohortId: cohort.id };
+    const responseId = crypto.randomUUID();
+    await store.db
+      .insertInto('responses')
+      .values({ ...ids, id: responseId, nullifier: responseId, payloadHash: 'x', receiptHash: 'x' })
+      .execute();
+    const id = crypto.randomUUID();
+    await store.db
+      .insertInto('comments')
+      .values({ ...ids, responseId, id, position: null, body: 'A comment.', receiptHash: 'x' })
+      .execute();
+    return id;
+  };
   const openPulseId = await draftPulse(org.id, inside);
+  const campaignIn = async (unit: TestUnit) =>
+    (
+      await store.db
+        .insertInto('campaigns')
+        .values({
+          orgId: unit.orgId,
+          name: 'Matrix campaign',
+          channel: 'event',
+          targetUnitIds: JSON.stringify([unit.id]),
+          ownerId: unit.orgId === org.id ? hr.id : (await newPerson(store, unit, { role: 'hr_admin' })).id,
+          startsOn: null,
+          endsOn: null,
+          message: 'Come and meet the team.',
+          state: 'draft',
+          policy: null,
+          overrideReason: null,
+          overriddenBy: null,
+          overriddenByLabel: null,
+          overriddenAt: null,
+          lastEvaluationId: null,
+          lastEvaluatedAt: null,
+          createdBy: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const webhookOf = async (orgId: string) =>
+    (
+      await store.db
+        .insertInto('webhooks')
+        .values({
+          orgId,
+          url: 'http://127.0.0.1:9/insideout',
+          secretSealed: client.services.keyring.sealWebhookSecret('a matrix secret of 24+ characters'),
+          events: JSON.stringify(['campaign.paused']),
+          createdBy: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   world = {
     pulseId: {
       inScope: openPulseId,
@@ -190,6 +331,11 @@ beforeAll(async () => {
       outOfScope: await orgQuestion(org.id),
       otherOrg: await orgQuestion(other.id),
     },
+    commentId: {
+      inScope: await commentIn(inside),
+      outOfScope: await commentIn(outside),
+      otherOrg: await commentIn(foreign),
+    },
     unit: { inScope: inside, outOfScope: outside, otherOrg: foreign },
     person: {
       inScope: await newPerson(store, inside),
@@ -200,6 +346,16 @@ beforeAll(async () => {
       inScope: (await importJob(org.id)).id,
       outOfScope: (await importJob(org.id)).id,
       otherOrg: (await importJob(other.id)).id,
+    },
+    campaignId: {
+      inScope: await campaignIn(inside),
+      outOfScope: await campaignIn(outside),
+      otherOrg: await campaignIn(foreign),
+    },
+    webhookId: {
+      inScope: await webhookOf(org.id),
+      outOfScope: await webhookOf(org.id),
+      otherOrg: await webhookOf(other.id),
     },
     manager,
   };

@@ -21,9 +21,12 @@ export async function takeBallot(client: TestApp, invitation: string) {
   return { survey, ballot, blinded };
 }
 
+/** A receipt code as the survey page makes it (16 base32 characters in groups) and its hash. */
 export function receipt() {
-  const code = randomBytes(16).toString('base64url');
-  return { code, hash: createHash('sha256').update(code).digest('base64url') };
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const chars = Array.from(randomBytes(16), (byte) => alphabet[byte & 31]).join('');
+  const code = chars.match(/.{4}/g)?.join('-') ?? chars;
+  return { code, hash: createHash('sha256').update(chars).digest('base64url') };
 }
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');

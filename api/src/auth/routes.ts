@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   LoginRequest,
   PasswordResetConfirm,
@@ -7,33 +6,16 @@ import {
   SetupRequest,
   SetupStatus,
 } from '@insideout/contracts';
-import type { Context } from 'hono';
-import type { AppEnv } from '../http/env.ts';
-import { ApiError } from '../http/errors.ts';
 import { body, error, json } from '../http/openapi.ts';
 import { createRouter } from '../http/router.ts';
 import { actorOf, route } from './policy.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { RateLimiter, throttle } from './rate-limit.ts';
 import { currentSession, login, requestPasswordReset, resetPassword, setUp, setupNeeded } from './service.ts';
 import { closeSession } from './sessions.ts';
 
 // Per client address: slows guessing across accounts; the per-account lockout stops guessing one.
 const loginLimiter = new RateLimiter(20, 60_000);
 const resetLimiter = new RateLimiter(5, 15 * 60_000);
-
-function throttle(c: Context<AppEnv>, limiter: RateLimiter, scope: string) {
-  let address = 'unknown';
-  try {
-    address = getConnInfo(c).remote.address ?? address;
-  } catch {
-    // no socket (in-process requests)
-  }
-  const wait = limiter.hit(`${scope}:${address}`);
-  if (wait > 0) {
-    c.header('retry-after', String(wait));
-    throw new ApiError('rate_limited', `Too many attempts: try again in ${wait} seconds.`, { retryAfterSeconds: wait });
-  }
-}
 
 export const auth = createRouter()
   .openapi(

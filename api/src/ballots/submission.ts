@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fromBase64Url, nullifierOf, verifyBallot } from '@insideout/ballot/server';
+import { nullifierOf, verifyBallot } from '@insideout/ballot/server';
 import type { Submission } from '@insideout/contracts';
 import { checkAnswers } from '@insideout/core';
 import type { QuestionKind } from '@insideout/db';
@@ -23,8 +23,11 @@ export async function submitResponse(
   const pulse = await pulseShape(services, pulseId);
   const { orgId, items } = pulse;
 
-  const message = fromBase64Url(submission.message);
-  const signature = fromBase64Url(submission.signature);
+  // Node's own decoder: the schema has checked the alphabet, and a length no encoder produces (4n + 1
+  // characters) decodes to bytes no ballot verifies (403), where `atob` threw (a 500). Also several
+  // times faster than the browser-compatible decoder on this hot path.
+  const message = Buffer.from(submission.message, 'base64url');
+  const signature = Buffer.from(submission.signature, 'base64url');
   const { publicKey } = await cohortKeys(services, orgId, pulseId, submission.cohortId, false);
   if (!verifyBallot(publicKey, message, signature)) {
     throw new ApiError('forbidden', 'This ballot was not signed for this cohort of this pulse.');

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { BallotError, fromBase64Url, signBlinded, toBase64Url } from '@insideout/ballot/server';
+import { BallotError, signBlinded } from '@insideout/ballot/server';
 import type { Survey } from '@insideout/contracts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
+import { sensitiveWordsOf } from '../dialogue/sensitive.ts';
 import { ApiError } from '../http/errors.ts';
 import { toPulses } from '../pulses/compose.ts';
 import { cohortKeys } from './cohort-keys.ts';
@@ -19,7 +20,7 @@ export async function surveyFor(c: Context<AppEnv>): Promise<Survey> {
     .where('id', '=', invitation.pulseId)
     .executeTakeFirstOrThrow();
   const [view] = await toPulses(db, invitation.orgId, [pulse]);
-  const org = await db.selectFrom('orgs').select('name').where('id', '=', invitation.orgId).executeTakeFirstOrThrow();
+  const org = await db.selectFrom('orgs').select(['name', 'settings']).where('id', '=', invitation.orgId).executeTakeFirstOrThrow();
   const cohort = await db
     .selectFrom('cohorts')
     .select(['id', 'publicKey', 'audience'])
@@ -46,6 +47,7 @@ export async function surveyFor(c: Context<AppEnv>): Promise<Survey> {
     cohort,
     ballotTaken: ballot !== undefined,
     thresholds: { k: pulse.k, kComments: pulse.kComments },
+    sensitiveWords: sensitiveWordsOf(org.settings),
   };
 }
 
@@ -57,7 +59,9 @@ export async function surveyFor(c: Context<AppEnv>): Promise<Survey> {
 export async function issueBallot(c: Context<AppEnv>, blindedText: string) {
   const invitation = await invitationOf(c);
   const services = c.var.services;
-  const blinded = fromBase64Url(blindedText);
+  // Node's own codec (the schema has checked the alphabet): a malformed length is a wrong-sized
+  // message (400) instead of an exception from `atob` (500), and it is faster on this hot path.
+  const blinded = Buffer.from(blindedText, 'base64url');
   const blindedHash = createHash('sha256').update(blinded).digest('base64url');
   const keys = await cohortKeys(services, invitation.orgId, invitation.pulseId, invitation.cohortId, true);
   let signature: Uint8Array;
@@ -95,5 +99,5 @@ export async function issueBallot(c: Context<AppEnv>, blindedText: string) {
       throw new ApiError('conflict', 'You have already taken your ballot for this pulse: each person answers once.');
     }
   }
-  return { cohortId: invitation.cohortId, blindSignature: toBase64Url(signature) };
+  return { cohortId: invitation.cohortId, blindSignature: Buffer.from(signature).toString('base64url') };
 }

@@ -11,6 +11,9 @@ export interface Keyring {
   sealCohortKey(pkcs8: Uint8Array): string;
   openCohortKey(sealed: string): Uint8Array;
   invitationToken(orgId: string, pulseId: string, personId: string): string;
+  /** Seals a webhook's signing secret at rest: unlike a password it must be read back, to sign. */
+  sealWebhookSecret(secret: string): string;
+  openWebhookSecret(sealed: string): string;
 }
 
 export function createKeyring(master: Uint8Array): Keyring {
@@ -18,6 +21,7 @@ export function createKeyring(master: Uint8Array): Keyring {
   const subkey = (purpose: string) => Buffer.from(hkdfSync('sha256', master, 'insideout', purpose, 32));
   const sealing = subkey('cohort-key-sealing');
   const invitations = subkey('invitation-tokens');
+  const webhookSecrets = subkey('webhook-secret-sealing');
   return {
     sealCohortKey: (pkcs8) => {
       const iv = randomBytes(12);
@@ -39,7 +43,27 @@ export function createKeyring(master: Uint8Array): Keyring {
     },
     invitationToken: (orgId, pulseId, personId) =>
       createHmac('sha256', invitations).update(`${orgId}/${pulseId}/${personId}`).digest('base64url'),
+    sealWebhookSecret: (secret) => sealWith(webhookSecrets, Buffer.from(secret, 'utf8')),
+    openWebhookSecret: (sealed) => Buffer.from(openWith(webhookSecrets, sealed)).toString('utf8'),
   };
+}
+
+/** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`, base64url. */
+function sealWith(key: Buffer, plain: Uint8Array): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
+    '.',
+  );
+}
+
+function openWith(key: Buffer, sealed: string): Uint8Array {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || !body) throw new Error('unknown sealed format');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return new Uint8Array(Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]));
 }
 
 /**

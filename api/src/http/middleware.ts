@@ -55,7 +55,20 @@ export function limitBody(maxBytes: number, larger: Record<string, number> = {})
         throw new ApiError('payload_too_large', `The request body is larger than ${size}.`);
       },
     });
-  const standard = limiter(maxBytes);
-  const special = new Map(Object.entries(larger).map(([path, bytes]) => [path, limiter(bytes)]));
-  return (c, next) => (special.get(c.req.path) ?? standard)(c, next);
+  const standard = { bytes: maxBytes, check: limiter(maxBytes) };
+  const special = new Map(Object.entries(larger).map(([path, bytes]) => [path, { bytes, check: limiter(bytes) }]));
+  return (c, next) => {
+    const limit = special.get(c.req.path) ?? standard;
+    // The common cases are decided from the headers alone, exactly as Hono's bodyLimit decides them
+    // (no body on GET/HEAD; a declared Content-Length without chunking is compared as a number).
+    // Hono's bodyLimit looks at `c.req.raw.body` first, which makes @hono/node-server build a full
+    // web Request and stream for every request: a large share of the cost of a small request such
+    // as a survey submission, which then reads its body straight from the socket instead.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length || '0', 10) > limit.bytes ? limit.check(c, next) : next();
+    }
+    return limit.check(c, next);
+  };
 }

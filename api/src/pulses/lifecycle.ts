@@ -3,6 +3,7 @@ import { formCohorts, thresholdsOf } from '@insideout/core';
 import type { Database, PulseRow, Recurrence } from '@insideout/db';
 import { sql, type Transaction } from 'kysely';
 import { type AuditActor, recordAudit, systemActor } from '../audit/record.ts';
+import { reevaluateQuietly } from '../campaigns/reevaluate.ts';
 import type { Services } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { log } from '../http/log.ts';
@@ -150,6 +151,8 @@ export async function closePulse(services: Services, orgId: string, pulseId: str
     return closed;
   });
   prepareRelease(db, orgId, pulseId);
+  // After the commit: live campaigns are judged on the new results (never holding up the close).
+  await reevaluateQuietly(services, orgId, pulseId);
   return closed;
 }
 

@@ -24,6 +24,8 @@ export const Survey = z.object({
   /** Whether this invitation's ballot was already signed. */
   ballotTaken: z.boolean(),
   thresholds: z.object({ k: z.number().int(), kComments: z.number().int() }),
+  /** The org's list of words that flag a comment to HR leaders: the page warns before sending. */
+  sensitiveWords: z.array(z.string()),
 });
 export type Survey = z.infer<typeof Survey>;
 

@@ -25,6 +25,14 @@ export interface Database {
   answers: AnswersTable;
   comments: CommentsTable;
   rollups: RollupsTable;
+  replies: RepliesTable;
+  commentStatus: CommentStatusTable;
+  dialogueDigests: DialogueDigestsTable;
+  gatePolicies: GatePoliciesTable;
+  campaigns: CampaignsTable;
+  gateEvaluations: GateEvaluationsTable;
+  webhooks: WebhooksTable;
+  webhookDeliveries: WebhookDeliveriesTable;
 }
 
 type Json<T> = ColumnType<T, T | undefined, T>;
@@ -264,4 +272,127 @@ export interface CommentsTable {
   position: number | null;
   body: string;
   receiptHash: string;
+}
+
+export type ReplyAuthor = 'staff' | 'employee';
+export type Acknowledgement = 'thanks' | 'on_it' | 'done' | 'need_detail';
+
+export interface RepliesTable {
+  orgId: string;
+  pulseId: string;
+  commentId: string;
+  id: Generated<string>;
+  seq: GeneratedAlways<number>;
+  author: ReplyAuthor;
+  /** The staff member who wrote it; null for the employee. */
+  authorId: string | null;
+  authorName: string | null;
+  acknowledgement: Acknowledgement | null;
+  body: string;
+  /** Staff: when written. Employee: the day only. */
+  createdAt: Date;
+}
+
+export interface CommentStatusTable {
+  orgId: string;
+  pulseId: string;
+  commentId: string;
+  addressedAt: Date;
+  addressedBy: string;
+}
+
+export interface DialogueDigestsTable {
+  orgId: string;
+  personId: string;
+  sentAt: Date;
+  replySeq: Generated<number>;
+}
+
+/** An org's default readiness-gate policy (core's `GatePolicy`, as JSON). */
+export interface GatePoliciesTable {
+  orgId: string;
+  policy: Json<Record<string, unknown>>;
+  updatedAt: Generated<Date>;
+  updatedBy: string | null;
+}
+
+export type CampaignChannel = 'linkedin' | 'social_network' | 'careers_site' | 'referral_drive' | 'event' | 'other';
+export type CampaignState = 'draft' | 'ready' | 'blocked' | 'live' | 'paused' | 'completed' | 'cancelled';
+
+export interface CampaignsTable {
+  orgId: string;
+  id: Generated<string>;
+  name: string;
+  channel: CampaignChannel;
+  targetUnitIds: ColumnType<string[], string, string>;
+  ownerId: string;
+  /** Dates (`YYYY-MM-DD`); read them as text. */
+  startsOn: ColumnType<Date | string | null, string | null, string | null>;
+  endsOn: ColumnType<Date | string | null, string | null, string | null>;
+  message: string;
+  state: CampaignState;
+  /** The campaign's own policy; null: the org's default. */
+  policy: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  overrideReason: string | null;
+  overriddenBy: string | null;
+  overriddenByLabel: string | null;
+  overriddenAt: Date | null;
+  lastEvaluationId: string | null;
+  lastEvaluatedAt: Date | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Generated<Date>;
+  stateChangedAt: Generated<Date>;
+}
+export type CampaignRow = Selectable<CampaignsTable>;
+
+export type GateTrigger = 'check' | 'launch' | 'override' | 'pulse_closed';
+
+/** Append-only (a trigger refuses updates and deletes): every evaluation, with what it read. */
+export interface GateEvaluationsTable {
+  orgId: string;
+  id: Generated<string>;
+  campaignId: string;
+  seq: GeneratedAlways<number>;
+  at: Generated<Date>;
+  trigger: GateTrigger;
+  pulseId: string | null;
+  verdict: 'pass' | 'fail' | 'insufficient_data';
+  fromState: CampaignState;
+  toState: CampaignState;
+  policy: Json<Record<string, unknown>>;
+  units: ColumnType<unknown[], string, never>;
+  actorId: string | null;
+  actorLabel: string;
+}
+
+export interface WebhooksTable {
+  orgId: string;
+  id: Generated<string>;
+  url: string;
+  description: Generated<string>;
+  secretSealed: string;
+  events: ColumnType<string[], string, string>;
+  active: Generated<boolean>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Generated<Date>;
+}
+
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  orgId: string;
+  id: Generated<string>;
+  webhookId: string;
+  event: string;
+  body: string;
+  state: DeliveryState;
+  attempts: Generated<number>;
+  nextAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  deliveredAt: Date | null;
+  createdAt: CreatedAt;
 }

@@ -24,7 +24,7 @@ describe('navigationFor', () => {
   });
 
   it('shows a manager the directory of their scope', () => {
-    expect(hrefs('manager')).toEqual(['/', '/pulses', '/results', '/people', '/units', '/status']);
+    expect(hrefs('manager')).toEqual(['/', '/pulses', '/results', '/comments', '/people', '/units', '/status']);
   });
 
   it('shows an HR leader everything', () => {
@@ -33,6 +33,7 @@ describe('navigationFor', () => {
       '/pulses',
       '/results',
       '/results/overview',
+      '/comments',
       '/people',
       '/units',
       '/import',

@@ -15,6 +15,7 @@ export const navigation: readonly NavItem[] = [
   { href: '/pulses', label: 'nav.pulses', access: 'staff' },
   { href: '/results', label: 'results.nav', access: 'staff' },
   { href: '/results/overview', label: 'results.navOverview', access: 'hr' },
+  { href: '/comments', label: 'nav.comments', access: 'staff' },
   { href: '/people', label: 'nav.people', access: 'staff' },
   { href: '/units', label: 'nav.units', access: 'staff' },
   { href: '/import', label: 'nav.import', access: 'hr' },

@@ -5,6 +5,8 @@ import * as directoryIndexes from './2026-11-21-0003-directory-indexes.ts';
 import * as pulses from './2026-11-21-0010-pulses.ts';
 import * as rollups from './2026-11-21-0020-rollups.ts';
 import * as cohortUnitPaths from './2026-11-21-0030-cohort-unit-paths.ts';
+import * as dialogue from './2026-11-22-0040-dialogue.ts';
+import * as campaigns from './2026-11-22-0050-campaigns.ts';
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0010-pulses': pulses,
   '2026-11-21-0020-rollups': rollups,
   '2026-11-21-0030-cohort-unit-paths': cohortUnitPaths,
+  '2026-11-22-0040-dialogue': dialogue,
+  '2026-11-22-0050-campaigns': campaigns,
 };

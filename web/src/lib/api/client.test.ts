@@ -222,3 +222,30 @@ describe('directory requests', () => {
     expect(fetchImpl.mock.calls[0]?.[0]).toBe('/api/v1/people/..%2Funits');
   });
 });
+
+describe('dialogue requests', () => {
+  it('spell the comments filter as the API reads it, flags as true or false', async () => {
+    const fetchImpl = scripted(json(200, {}));
+    await createApi(fetchImpl).comments({
+      unitId: 'u1',
+      driver: 'general',
+      state: 'follow_up',
+      flagged: true,
+      limit: 50,
+    });
+    expect(fetchImpl.mock.calls[0]?.[0]).toBe(
+      '/api/v1/comments?unitId=u1&driver=general&state=follow_up&flagged=true&limit=50',
+    );
+  });
+
+  it('send a reply and a mark as JSON writes to the comment', async () => {
+    const fetchImpl = scripted(json(201, {}), json(200, {}));
+    const api = createApi(fetchImpl);
+    await api.replyToComment('c/1', { acknowledgement: 'on_it', body: '' });
+    await api.markAddressed('c/1', true);
+    expect(fetchImpl.mock.calls.map(([url, init]) => [init?.method, url, init?.body])).toEqual([
+      ['POST', '/api/v1/comments/c%2F1/replies', '{"acknowledgement":"on_it","body":""}'],
+      ['PUT', '/api/v1/comments/c%2F1/status', '{"addressed":true}'],
+    ]);
+  });
+});

@@ -1,5 +1,9 @@
 import type {
   AuditPage,
+  CommentList,
+  ConversationState,
+  DialogueSettings,
+  Driver,
   ErrorCode,
   Health,
   Heatmap,
@@ -9,6 +13,8 @@ import type {
   LoginRequest,
   NewPulse,
   NewQuestion,
+  NewReply,
+  OrgDialogueHealth,
   Outbox,
   Participation,
   Person,
@@ -23,8 +29,10 @@ import type {
   SessionInfo,
   SetupRequest,
   SetupStatus,
+  StaffComment,
   Trend,
   Unit,
+  UnitDialogueHealth,
   UnitList,
   UnitResults,
 } from '@insideout/contracts';
@@ -91,6 +99,22 @@ type Output<Schema> = Schema extends { _zod: { output: infer O } } ? O : never;
 export type PersonPageResult = Output<typeof PersonPage>;
 export type AuditPageResult = Output<typeof AuditPage>;
 export type OutboxMessage = Output<typeof Outbox>['messages'][number];
+export type UnitHealth = Output<typeof UnitDialogueHealth>;
+
+/** Which comments a staff member asks for; every field narrows the list. */
+export interface CommentsFilter {
+  /** Default: the latest closed pulse with comments the reader may read. */
+  pulseId?: string;
+  /** Comments shown at this unit or any unit under it. */
+  unitId?: string;
+  /** A driver's comments, or `general` for those about no item. */
+  driver?: Driver | 'general';
+  state?: ConversationState;
+  /** HR leaders only: the flagged comments. */
+  flagged?: boolean;
+  limit?: number;
+  offset?: number;
+}
 
 export interface PeopleFilter {
   q?: string;
@@ -368,6 +392,26 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
       staff<Trend>('GET', `/results/units/${encodeURIComponent(unitId)}/trend`, undefined, options),
     heatmap: (pulseId?: string, options?: RequestOptions) =>
       staff<Heatmap>('GET', `/results/heatmap${queryString({ pulseId })}`, undefined, options),
+    // Dialogue: comments shown to staff, their replies, and how well a unit answers its people
+
+    comments: (filter: CommentsFilter = {}, options?: RequestOptions) =>
+      staff<CommentList>('GET', `/comments${queryString({ ...filter })}`, undefined, options),
+    comment: (id: string, options?: RequestOptions) =>
+      staff<StaffComment>('GET', `/comments/${encodeURIComponent(id)}`, undefined, options),
+    /** A reply signed with the reader's name; resolves with the comment as it now stands. */
+    replyToComment: (id: string, reply: NewReply) =>
+      staff<StaffComment>('POST', `/comments/${encodeURIComponent(id)}/replies`, reply),
+    markAddressed: (id: string, addressed: boolean) =>
+      staff<StaffComment>('PUT', `/comments/${encodeURIComponent(id)}/status`, { addressed }),
+    orgDialogueHealth: (options?: RequestOptions) =>
+      staff<OrgDialogueHealth>('GET', '/dialogue/health', undefined, options),
+    unitDialogueHealth: (unitId: string, options?: RequestOptions) =>
+      staff<UnitHealth>('GET', `/dialogue/units/${encodeURIComponent(unitId)}/health`, undefined, options),
+    dialogueSettings: (options?: RequestOptions) =>
+      staff<DialogueSettings>('GET', '/dialogue/settings', undefined, options),
+    saveDialogueSettings: (settings: DialogueSettings) =>
+      staff<DialogueSettings>('PUT', '/dialogue/settings', settings),
+
     /** Where the browser downloads a unit's results as CSV (a plain link: the session cookie goes along). */
     unitResultsCsvHref: (unitId: string, query: UnitResultsQuery = {}) =>
       `${base}/results/units/${encodeURIComponent(unitId)}/export.csv${resultsQuery(query)}`,

@@ -59,3 +59,20 @@ describe('the survey API', () => {
     expect(failure).toMatchObject({ status: 0, code: 'network' });
   });
 });
+
+describe('the conversation API', () => {
+  it('looks a receipt up and answers back with the receipt alone: no cookie, no invitation, no referrer', async () => {
+    const { requests, api } = recorder(200, { pulse: {}, kComments: 10, comments: [] });
+    await api.conversation('7KQ2M9XD4TRB0HZF');
+    await api.followUp('c/1', '7KQ2M9XD4TRB0HZF', 'And next?');
+    expect(requests.map((request) => [request.init.method, request.url, request.init.body])).toEqual([
+      ['POST', '/api/v1/conversations/lookup', '{"receipt":"7KQ2M9XD4TRB0HZF"}'],
+      ['POST', '/api/v1/conversations/comments/c%2F1/follow-ups', '{"receipt":"7KQ2M9XD4TRB0HZF","body":"And next?"}'],
+    ]);
+    for (const request of requests) {
+      expect(request.init.credentials).toBe('omit');
+      expect(request.init.referrerPolicy).toBe('no-referrer');
+      expect(headersOf(request.init).authorization).toBeUndefined();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { Manifest, Submission, Survey } from '@insideout/contracts';
+import type { Conversation, Manifest, Submission, Survey } from '@insideout/contracts';
 import { ApiRequestError, errorFromResponse } from '../api/client.ts';
 
 /** A request that has had no answer after this long is reported as a network failure. */
@@ -14,7 +14,8 @@ interface Call {
 }
 
 /**
- * The employee's side of the API: authenticated by the invitation link alone, never by a cookie.
+ * The employee's side of the API: authenticated by the invitation link (or, for the conversation
+ * about one's comments, the receipt code) alone, never by a cookie.
  * Every call omits credentials, so a staff session open in the same browser is never sent along
  * with a survey request (and a response can never be tied to it).
  */
@@ -80,6 +81,20 @@ export function createSurveyApi(fetchImpl: typeof fetch = (input, init) => fetch
           body: submission,
         })
       ).status,
+
+    /** The comments a receipt code proves to be one's own, with the replies; no cookie, no invitation. */
+    conversation: async (receipt: string, signal?: AbortSignal) =>
+      (await call<Conversation>({ method: 'POST', path: '/conversations/lookup', body: { receipt }, signal })).body,
+
+    /** Answers back on one's own comment, still anonymous: the receipt code is the only proof. */
+    followUp: async (commentId: string, receipt: string, body: string) =>
+      (
+        await call<Conversation>({
+          method: 'POST',
+          path: `/conversations/comments/${encodeURIComponent(commentId)}/follow-ups`,
+          body: { receipt, body },
+        })
+      ).body,
   };
 }
 

@@ -29,6 +29,10 @@ export interface OutboxEntry {
   state: 'pending' | 'delivered' | 'rejected';
   /** Why the server refused it, when it did. */
   rejection: ApiErrorCode | null;
+  /** The pulse's title, to name the receipt on the conversation page (absent from older entries). */
+  pulseTitle?: string;
+  /** Whether the response carried comments, so has a conversation to follow (absent: unknown). */
+  commented?: boolean;
 }
 
 /** What the survey keeps on the device. */
@@ -41,6 +45,8 @@ export interface SurveyStore {
   entry(key: string): Promise<OutboxEntry | undefined>;
   saveEntry(entry: OutboxEntry): Promise<void>;
   pendingEntries(): Promise<OutboxEntry[]>;
+  /** The responses the server has acknowledged: their receipt codes open the conversation page. */
+  deliveredEntries(): Promise<OutboxEntry[]>;
 }
 
 /** A store in memory: for tests, and for browsers where IndexedDB is unavailable. */
@@ -56,6 +62,7 @@ export function memorySurveyStore(persistent = false): SurveyStore {
     entry: async (key) => (entries.has(key) ? copy(entries.get(key)) : undefined),
     saveEntry: async (entry) => void entries.set(entry.key, copy(entry)),
     pendingEntries: async () => [...entries.values()].filter((e) => e.state === 'pending').map(copy),
+    deliveredEntries: async () => [...entries.values()].filter((e) => e.state === 'delivered').map(copy),
   };
 }
 
@@ -106,6 +113,8 @@ async function openIndexedDb(factory: IDBFactory): Promise<SurveyStore> {
     saveEntry: (entry) => write(outboxStore, (s) => s.put(entry)),
     pendingEntries: async () =>
       (await read<OutboxEntry[]>(outboxStore, (s) => s.getAll())).filter((e) => e.state === 'pending'),
+    deliveredEntries: async () =>
+      (await read<OutboxEntry[]>(outboxStore, (s) => s.getAll())).filter((e) => e.state === 'delivered'),
   };
 }
 

@@ -79,7 +79,9 @@ export class SubmissionOutbox {
    * Saves a new response on the device, then sends it. Resolves after the first attempt (the
    * outbox keeps trying on its own after a failure).
    */
-  async submit(entry: Pick<OutboxEntry, 'key' | 'pulseId' | 'submission' | 'receiptCode'>): Promise<void> {
+  async submit(
+    entry: Pick<OutboxEntry, 'key' | 'pulseId' | 'submission' | 'receiptCode' | 'pulseTitle' | 'commented'>,
+  ): Promise<void> {
     const pending: OutboxEntry = { ...entry, state: 'pending', rejection: null };
     this.entry = pending;
     this.attempts = 0;

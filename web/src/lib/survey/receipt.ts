@@ -1,3 +1,5 @@
+import { canonicalReceiptCode } from '@insideout/core';
+
 // Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const groups = 4;
@@ -14,15 +16,6 @@ export function newReceiptCode(
   // 256 is a multiple of 32: each byte's low five bits are uniform.
   const chars = Array.from(bytes, (byte) => alphabet[byte & 31]).join('');
   return (chars.match(new RegExp(`.{${groupLength}}`, 'g')) ?? []).join('-');
-}
-
-/** The code as it is hashed: upper case, separators dropped, look-alikes (O, I, L) read as digits. */
-export function canonicalReceiptCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[^0-9A-Z]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
 }
 
 /** SHA-256 of the canonical code, base64url without padding (43 characters): the `receiptHash`. */

@@ -167,7 +167,14 @@ export class SurveySession {
       receiptHash: await receiptHash(receiptCode),
     };
     this.stage = 'submitted';
-    await this.outbox.submit({ key: this.#key, pulseId: survey.pulse.id, submission, receiptCode });
+    await this.outbox.submit({
+      key: this.#key,
+      pulseId: survey.pulse.id,
+      pulseTitle: survey.pulse.title,
+      commented: submission.comments.length > 0,
+      submission,
+      receiptCode,
+    });
   }
 
   /** Back to the answers after the server found the response invalid: the same ballot can be used. */

@@ -33,6 +33,7 @@ const survey: Survey = {
   cohort,
   ballotTaken: false,
   thresholds: { k: 5, kComments: 10 },
+  sensitiveWords: [],
 };
 const manifest: Manifest = { pulseId, cohorts: [{ id: cohort.id, publicKey: cohort.publicKey }] };
 
@@ -224,6 +225,23 @@ describe('SurveySession', () => {
     expect(h.session.stage).toBe('submitted');
     expect(h.session.outbox.state).toBe('delivered');
     expect(h.session.receiptCode).toBe('ABCD-EFGH-JKMN-PQRS');
+  });
+
+  it('keeps the receipt code on the device with the pulse’s title and whether comments went with it', async () => {
+    const h = harness();
+    await h.session.open(invitation);
+    const sheet = new AnswerSheet(items);
+    sheet.choose(0, 4);
+    sheet.general = 'Thanks';
+    await h.session.submit(sheet);
+    expect(await h.store.deliveredEntries()).toEqual([
+      expect.objectContaining({
+        receiptCode: 'ABCD-EFGH-JKMN-PQRS',
+        pulseTitle: 'Autumn',
+        commented: true,
+        submission: null,
+      }),
+    ]);
   });
 
   it('opens a link already answered on this device to its receipt, without asking the server again', async () => {
