@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { recruitingRoutes } from './ambassadors/recruiting-routes.ts';
+import { ambassadorRoutes } from './ambassadors/routes.ts';
 import { audit } from './audit/routes.ts';
 import { auth } from './auth/routes.ts';
 import { resolveSession, sessionCookieHeaderName } from './auth/sessions.ts';
@@ -47,6 +49,8 @@ export function createApp({ services, webDir, maxBodyBytes = 256 * 1024 }: AppOp
     .route('/', campaigns)
     .route('/', webhooks)
     .route('/', dialogue)
+    .route('/', ambassadorRoutes)
+    .route('/', recruitingRoutes)
     .route('/', ballots)
     .route('/', audit)
     .route('/', outbox);

@@ -1,3 +1,5 @@
+export { purgeExpiredIntroductions } from './ambassadors/introductions.ts';
+export { runAmbassadorWork } from './ambassadors/work.ts';
 export { type App, type AppOptions, createApp } from './app.ts';
 export { reevaluateAfterClose, runCampaignWork } from './campaigns/reevaluate.ts';
 export { type Config, loadConfig } from './config.ts';

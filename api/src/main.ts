@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { startAmbassadorWork } from './ambassadors/work.ts';
 import { createApp } from './app.ts';
 import { startCampaignWork } from './campaigns/reevaluate.ts';
 import { loadConfig } from './config.ts';
@@ -21,6 +22,7 @@ const app = createApp({ services, webDir: config.WEB_DIR });
 const stopScheduler = startScheduler(services);
 const stopCampaignWork = startCampaignWork(services);
 const stopDigests = startDigests(services);
+const stopAmbassadorWork = startAmbassadorWork(services);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   log.info('listening', {
@@ -49,6 +51,7 @@ async function shutdown(signal: string) {
   stopScheduler();
   stopCampaignWork();
   stopDigests();
+  stopAmbassadorWork();
   services.mailer.close();
   await services.store.close();
   log.info('stopped');

@@ -8,7 +8,8 @@ import { startApp } from '../support/app-process.ts';
 import { startCluster } from '../support/cluster.ts';
 import { childrenOf, cpuSeconds, machineBusySeconds, pin, runTasks, sampleRss } from './load.ts';
 import { recordFigures } from './results.ts';
-import { directInsertStatement, prepareSurvey, submitResponses, takeBallots } from './survey-load.ts';
+import { prepareSurvey } from '../support/survey-load.ts';
+import { directInsertStatement, submitResponses, takeBallots } from './survey-runs.ts';
 
 // Ballots issued and anonymous responses accepted per second, end to end (HTTP, RSA, commit) on
 // PostgreSQL, against the built product in its own process, with the api's RSS sampled under that

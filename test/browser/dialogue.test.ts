@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { consoleProblems, launchChromium } from '../support/browser.ts';
-import { type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
+import { browserHr, type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
 import { receipt } from '../support/survey.ts';
 
 // Both sides of an anonymous conversation, in Chromium against the built product. A team of ten
@@ -26,6 +26,8 @@ const manager = {
 const comment = `Our on-call rota leaves no time for training (${run}).`;
 const reply = 'Thank you for raising it: we will rework the rota with the team in January.';
 const followUp = 'Thank you. Could training hours count as on-call time?';
+/** Uses a word of the default sensitive list: HR leaders see it flagged, managers do not. */
+const flagged = `The fire exit behind the desks is a safety risk (${run}).`;
 
 let browser: Browser;
 let hr: HrApi;
@@ -189,7 +191,7 @@ describe('an anonymous conversation', () => {
 
   it('the pulse closes with ten respondents, and the manager replies on the comments page', async () => {
     for (const [index, token] of tokens.slice(1).entries()) {
-      await answer(token, [4, 8, 3], index === 0 ? [`The new desks are great (${run}).`] : []);
+      await answer(token, [4, 8, 3], index === 0 ? [flagged] : []);
     }
     await hr.call('POST', `/pulses/${pulseId}/close`);
 
@@ -274,6 +276,36 @@ describe('an anonymous conversation', () => {
     );
     expect(await text(health.getByTestId('health-open'))).toBe('Open conversations 2 of 2 comments shown');
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('an HR leader sees the flagged comment with its reason, and edits the list of sensitive words', async () => {
+    const page = await newPage(staff);
+    // The staff context is the manager's: sign out, and in as the HR leader.
+    await page.goto(`${appUrl}/`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('E-mail address').fill(browserHr.email);
+    await page.getByLabel('Password').fill(browserHr.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByRole('heading', { name: `Hello, ${browserHr.name}` }));
+
+    await page.goto(`${appUrl}/comments?pulse=${pulseId}&show=flagged`);
+    const card = page.getByTestId('staff-comment').filter({ hasText: flagged });
+    await visible(card);
+    expect(await text(page.getByRole('button', { name: /^Flagged/ }))).toBe('Flagged 1');
+    expect(await text(card)).toContain('Sensitive words');
+    expect(await text(card)).toContain('Pointed out to HR leaders: it uses “safety” from the list of sensitive words.');
+    expect(await page.getByTestId('staff-comment').count()).toBe(1);
+
+    await page.getByText('Sensitive words', { exact: true }).last().click();
+    const list = page.getByLabel('Words and phrases');
+    await visible(list);
+    const before = (await list.inputValue()).split('\n').filter(Boolean);
+    expect(before).toContain('safety');
+    await list.fill([...before, `rota ${run}`].join('\n'));
+    await page.getByRole('button', { name: 'Save the list' }).click();
+    await visible(page.getByText(`The list has been saved (${before.length + 1} words).`));
+    await axeAtBothWidths(page);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { seedDemoIfEmpty } from '@insideout/api';
-import type { CommentList, Conversation } from '@insideout/contracts';
+import type { Campaign, CampaignList, CommentList, Conversation } from '@insideout/contracts';
 import { createDb, type Db, migrateToLatest } from '@insideout/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,5 +94,41 @@ describe('the demo conversations', () => {
     expect(response.status).toBe(200);
     const conversation = (await response.json()) as Conversation;
     expect(conversation.comments[0]?.messages[0]).toMatchObject({ author: 'staff', authorName: 'Marc Olivier' });
+  });
+});
+
+describe('the demo campaigns', () => {
+  it('has a campaign in every state, decided by the gate on the demo results', async () => {
+    const hr = await client.signIn('hr@demo.test', readmeDemoPassword());
+    const { campaigns } = (await (await hr.get('/api/v1/campaigns')).json()) as CampaignList;
+    expect(campaigns.map((c) => c.state).sort()).toEqual([
+      'blocked',
+      'cancelled',
+      'completed',
+      'draft',
+      'live',
+      'paused',
+      'ready',
+    ]);
+    const blocked = campaigns.find((c) => c.state === 'blocked');
+    expect(blocked?.evaluation?.verdict).toBe('fail');
+    expect(campaigns.find((c) => c.state === 'completed')?.override?.reason.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('pauses the live campaign when the current pulse closes, and tells its owner', async () => {
+    const hr = await client.signIn('hr@demo.test', readmeDemoPassword());
+    const { campaigns } = (await (await hr.get('/api/v1/campaigns?state=live')).json()) as CampaignList;
+    expect(campaigns).toHaveLength(1);
+    const open = await store.db.selectFrom('pulses').select('id').where('state', '=', 'open').executeTakeFirstOrThrow();
+    expect((await hr.request('POST', `/api/v1/pulses/${open.id}/close`)).status).toBe(200);
+    const after = (await (await hr.get(`/api/v1/campaigns/${campaigns[0]?.id}`)).json()) as Campaign;
+    expect(after.state).toBe('paused');
+    expect(after.evaluation).toMatchObject({ trigger: 'pulse_closed', pulseId: open.id, verdict: 'fail' });
+    const mail = await store.db
+      .selectFrom('mailOutbox')
+      .select('to')
+      .where('subject', '=', `Campaign paused: ${after.name}`)
+      .executeTakeFirst();
+    expect(mail?.to).toBe(after.owner.email);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personSignIn } from '../support/ambassador.ts';
 import { newOrg, newPerson, newUnit, type TestPerson, type TestUnit, testPassword } from '../support/factories.ts';
 import { type StaffClient, type TestApp, testApp } from '../support/http.ts';
 import { freshDatabase, type TestDatabase } from '../support/postgres.ts';
@@ -173,6 +174,37 @@ const routes: Record<string, RouteCase> = {
   'GET /api/v1/dialogue/units/{id}/health': { params: ids },
   'GET /api/v1/dialogue/settings': {},
   'PUT /api/v1/dialogue/settings': { body: () => ({ sensitiveWords: ['harassment'] }), unscoped: true },
+  'POST /api/v1/ambassador/sign-in': { body: () => ({ email: 'nobody@example.test' }) },
+  'POST /api/v1/ambassador/sign-in/confirm': { body: () => ({ token: `${crypto.randomUUID()}.${'A'.repeat(43)}` }) },
+  'POST /api/v1/ambassador/sign-in/invitation': {},
+  'GET /api/v1/ambassador/session': {},
+  'GET /api/v1/ambassador/campaigns': {},
+  'PUT /api/v1/ambassador/campaigns/{id}/opt-in': { params: campaignIds },
+  'DELETE /api/v1/ambassador/campaigns/{id}/opt-in': { params: campaignIds },
+  'POST /api/v1/ambassador/campaigns/{id}/introductions': {
+    params: campaignIds,
+    body: () => ({ contactName: 'Ada', contactEmail: 'ada@example.test', contactRole: 'Engineer' }),
+  },
+  'GET /api/v1/ambassador/introductions': {},
+  'GET /api/v1/ambassador/kudos': {},
+  'POST /api/v1/consent/lookup': { body: () => ({ token: `${crypto.randomUUID()}.${'A'.repeat(43)}` }) },
+  'POST /api/v1/consent': {
+    body: () => ({ token: `${crypto.randomUUID()}.${'A'.repeat(43)}`, decision: 'accept' }),
+  },
+  'GET /api/v1/r/{id}': { params: campaignIds },
+  'GET /api/v1/campaigns/{id}/ambassadors': { params: campaignIds },
+  'GET /api/v1/campaigns/{id}/share-kit': { params: campaignIds },
+  'PUT /api/v1/campaigns/{id}/share-kit': {
+    params: campaignIds,
+    body: () => ({ targetUrl: 'https://example.test/careers', texts: { en: 'Join us.', fr: 'Rejoignez-nous.' } }),
+  },
+  'GET /api/v1/campaigns/{id}/clicks': { params: campaignIds },
+  'GET /api/v1/introductions': {},
+  // No introduction is consented in this world: every scope gets the 404 of what does not exist.
+  'PATCH /api/v1/introductions/{id}': {
+    params: () => ({ id: crypto.randomUUID() }),
+    body: () => ({ thanks: 'Thanks!' }),
+  },
 };
 
 let store: TestDatabase;
@@ -180,6 +212,8 @@ let client: TestApp;
 let world: World;
 let operations: Array<{ method: string; path: string; access: string }>;
 const sessions: Record<'manager' | 'hr', { person: TestPerson; client?: StaffClient }> = {} as never;
+/** An employee, signed in by a one-time link: a `person` session. */
+let employee: { person: TestPerson; client?: StaffClient };
 
 beforeAll(async () => {
   store = await freshDatabase();
@@ -361,6 +395,7 @@ beforeAll(async () => {
   };
   sessions.manager = { person: manager };
   sessions.hr = { person: hr };
+  employee = { person: await newPerson(store, inside) };
   await newPerson(store, inside);
   const opened = await (await client.signIn(hr.email, testPassword)).request(
     'POST',
@@ -381,13 +416,23 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-async function call(role: 'anonymous' | 'manager' | 'hr', op: { method: string; path: string }, scope: Scope) {
+async function call(
+  role: 'anonymous' | 'employee' | 'manager' | 'hr',
+  op: { method: string; path: string },
+  scope: Scope,
+) {
   const spec = routes[`${op.method} ${op.path}`] ?? {};
   const params = spec.params?.(world, scope) ?? {};
   const query = spec.query ? `?${new URLSearchParams(spec.query(world, scope))}` : '';
   const url = `${op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? 'missing')}${query}`;
   const body = spec.body?.(world, scope) as Record<string, unknown> | undefined;
   if (role === 'anonymous') return client.request(op.method, url, body);
+  if (role === 'employee') {
+    const person =
+      spec.ownSession || !employee.client ? await personSignIn(client, employee.person) : employee.client;
+    if (!spec.ownSession) employee.client = person;
+    return person.request(op.method, url, body);
+  }
   const session = sessions[role];
   const staff =
     spec.ownSession || !session.client ? await client.signIn(session.person.email, testPassword) : session.client;
@@ -398,7 +443,7 @@ async function call(role: 'anonymous' | 'manager' | 'hr', op: { method: string; 
 describe('the access matrix', () => {
   it('knows every route, and every route states who may call it', () => {
     expect(operations.length).toBeGreaterThan(20);
-    const undeclared = operations.filter((op) => !['public', 'staff', 'hr'].includes(op.access));
+    const undeclared = operations.filter((op) => !['public', 'person', 'staff', 'hr'].includes(op.access));
     expect(undeclared, 'routes without x-access').toEqual([]);
     const unknown = operations.filter((op) => !(`${op.method} ${op.path}` in routes));
     expect(unknown, 'routes missing from this matrix').toEqual([]);
@@ -409,6 +454,19 @@ describe('the access matrix', () => {
     for (const op of operations.filter((o) => o.access !== 'public')) {
       const status = (await call('anonymous', op, 'inScope')).status;
       if (status !== 401) failures.push(`${op.method} ${op.path}: ${status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses employees (a person session) on every staff and HR route, and lets them reach theirs', async () => {
+    const failures: string[] = [];
+    for (const op of operations.filter((o) => o.access === 'staff' || o.access === 'hr')) {
+      const status = (await call('employee', op, 'inScope')).status;
+      if (status !== 403) failures.push(`${op.method} ${op.path}: ${status}`);
+    }
+    for (const op of operations.filter((o) => o.access === 'person' && o.method === 'GET')) {
+      const status = (await call('employee', op, 'inScope')).status;
+      if (status !== 200) failures.push(`${op.method} ${op.path}: ${status}`);
     }
     expect(failures).toEqual([]);
   });
@@ -474,8 +532,11 @@ describe('the access matrix', () => {
 
   it('never answers 5xx, whoever calls', async () => {
     const failures: string[] = [];
-    for (const role of ['anonymous', 'manager', 'hr'] as const) {
+    for (const role of ['anonymous', 'employee', 'manager', 'hr'] as const) {
       for (const op of operations) {
+        // Public routes are the same for everyone: the anonymous pass covers them (and calling the
+        // rate-limited sign-in routes once more per role would only test the limiter).
+        if (role === 'employee' && op.access === 'public') continue;
         for (const scope of ['inScope', 'outOfScope', 'otherOrg'] as const) {
           const status = (await call(role, op, scope)).status;
           if (status >= 500) failures.push(`${role} ${op.method} ${op.path} (${scope}): ${status}`);

@@ -317,6 +317,9 @@ describe('digests', () => {
     expect(toDivision?.text).toContain('http://insideout.test/comments');
     for (const mail of mails) expect(mail.text).not.toMatch(/thought from|harassment|Sunday shifts/);
     expect(mails.some((m) => m.to === smallManager.session.person.email)).toBe(false);
+    const toHr = mails.find((m) => m.to === hr.session.person.email);
+    expect(toHr?.text).toContain('34 new anonymous comments');
+    expect(toHr?.text).toContain('1 of them is flagged as sensitive');
 
     await sendDialogueDigests(client.services, new Date(now.getTime() + 3_600_000));
     const again = await store.db

@@ -11,10 +11,14 @@ import { error } from '../http/openapi.ts';
  * - `staff`: managers and HR leaders; managers are further limited to their units' subtrees
  *   (`assertUnitInScope`), HR leaders to their org. Every query is filtered by the actor's org.
  * - `hr`: HR leaders of the org only.
+ * - `person`: anyone signed in, employees included (the ambassador page). An employee's session is
+ *   opened by a one-time sign-in link and has the `employee` role whatever the person's role, so
+ *   it never reaches a `staff` or `hr` route (see `openSession`'s `scope`).
  */
-export type Access = 'public' | 'staff' | 'hr';
+export type Access = 'public' | 'person' | 'staff' | 'hr';
 
 const allowedRoles: Record<Exclude<Access, 'public'>, readonly Role[]> = {
+  person: ['employee', 'manager', 'hr_admin'],
   staff: ['manager', 'hr_admin'],
   hr: ['hr_admin'],
 };
@@ -51,7 +55,7 @@ export function route<const R extends Omit<RouteConfig, 'middleware' | 'security
   });
 }
 
-/** The signed-in actor of a `staff` or `hr` route (the route's middleware guarantees one). */
+/** The signed-in actor of a `person`, `staff` or `hr` route (the route's middleware guarantees one). */
 export function actorOf(c: Context<AppEnv>): Actor {
   const actor = c.var.actor;
   if (!actor) throw new ApiError('unauthenticated', 'Sign in to continue.');

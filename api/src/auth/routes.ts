@@ -39,7 +39,7 @@ export const auth = createRouter()
     },
   )
   .openapi(
-    route('staff', {
+    route('person', {
       method: 'post',
       path: '/auth/logout',
       tags: ['Sign-in'],

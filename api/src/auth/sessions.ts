@@ -1,4 +1,4 @@
-import type { Database } from '@insideout/db';
+import type { Database, SessionScope } from '@insideout/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
@@ -12,11 +12,21 @@ const sessionCookie = 'insideout_session';
 export const sessionCookieHeaderName = `__Host-${sessionCookie}`;
 export const csrfHeader = 'x-csrf-token';
 
-export async function openSession(c: Context<AppEnv>, person: { orgId: string; id: string }) {
+/**
+ * Opens a session. `scope: 'person'` (a one-time sign-in link, see ambassadors/sign-in.ts) opens a
+ * session that acts as an employee whatever the person's role, for at most `absoluteHours`: a link
+ * mailed to an address never stands in for a staff password.
+ */
+export async function openSession(
+  c: Context<AppEnv>,
+  person: { orgId: string; id: string },
+  options: { scope?: SessionScope; absoluteHours?: number } = {},
+) {
   const { store, session, now } = c.var.services;
   const secret = newToken();
   const openedAt = now();
-  const expiresAt = new Date(openedAt.getTime() + session.absoluteHours * 3_600_000);
+  const hours = Math.min(options.absoluteHours ?? session.absoluteHours, session.absoluteHours);
+  const expiresAt = new Date(openedAt.getTime() + hours * 3_600_000);
   const csrfToken = newToken();
   await store.db
     .insertInto('sessions')
@@ -27,6 +37,7 @@ export async function openSession(c: Context<AppEnv>, person: { orgId: string; i
       csrfToken,
       lastSeenAt: openedAt,
       expiresAt,
+      scope: options.scope ?? 'staff',
     })
     .execute();
   setCookie(c, sessionCookie, composeToken(person.orgId, secret), {
@@ -35,7 +46,7 @@ export async function openSession(c: Context<AppEnv>, person: { orgId: string; i
     sameSite: 'Strict',
     path: '/',
     prefix: 'host',
-    maxAge: session.absoluteHours * 3600,
+    maxAge: Math.round(hours * 3600),
   });
   return { csrfToken, expiresAt };
 }
@@ -94,6 +105,7 @@ async function findActor(services: Services, orgId: string, tokenHash: string): 
       's.lastSeenAt',
       's.expiresAt',
       's.revokedAt',
+      's.scope',
       'p.id',
       'p.role',
       'p.displayName',
@@ -104,7 +116,10 @@ async function findActor(services: Services, orgId: string, tokenHash: string): 
     .where('s.tokenHash', '=', tokenHash)
     .executeTakeFirst();
   const at = now();
-  if (!row || row.revokedAt || !row.active || row.role === 'employee') return undefined;
+  if (!row || row.revokedAt || !row.active) return undefined;
+  // An employee has only `person` sessions; a `person` session of staff acts as an employee.
+  if (row.role === 'employee' && row.scope !== 'person') return undefined;
+  const role = row.scope === 'person' ? 'employee' : row.role;
   const idleLimit = row.lastSeenAt.getTime() + session.idleMinutes * 60_000;
   if (row.expiresAt <= at || idleLimit <= at.getTime()) return undefined;
 
@@ -118,7 +133,7 @@ async function findActor(services: Services, orgId: string, tokenHash: string): 
       .execute();
   }
   const managed =
-    row.role === 'manager'
+    role === 'manager'
       ? await store.db
           .selectFrom('unitManagers as m')
           .innerJoin('units as u', (join) => join.onRef('u.orgId', '=', 'm.orgId').onRef('u.id', '=', 'm.unitId'))
@@ -130,7 +145,7 @@ async function findActor(services: Services, orgId: string, tokenHash: string): 
   return {
     orgId,
     personId: row.id,
-    role: row.role,
+    role,
     displayName: row.displayName,
     email: row.email,
     managedPaths: managed.map((m) => m.path),

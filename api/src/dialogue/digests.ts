@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Services } from '../http/env.ts';
 import { log } from '../http/log.ts';
 import { orgUnits } from '../results/queries.ts';
+import { type Flags, flagsOf } from './sensitive.ts';
 import { closedPulses, homeInScope, type Staff, visibleComments } from './visible.ts';
 
 /** At most one digest a day per person; the first one looks back a week. */
@@ -105,7 +106,9 @@ async function newsFor(
   since: Date,
 ) {
   const visible = shown.filter((c) => homeInScope(staff, c.home));
-  const comments = visible.filter((c) => c.closedAt.getTime() > since.getTime()).length;
+  const fresh = visible.filter((c) => c.closedAt.getTime() > since.getTime());
+  const flags = staff.role === 'hr_admin' ? await flagsOf(db, orgId, fresh) : new Map<string, Flags>();
+  const flagged = [...flags.values()].filter((f) => f.flags.length > 0).length;
   const followUps = await db
     .selectFrom('replies')
     .select(['commentId', 'seq'])
@@ -115,14 +118,23 @@ async function newsFor(
     .execute();
   const readable = new Set(visible.map((c) => c.id));
   const lastSeq = followUps.reduce((last, r) => Math.max(last, r.seq), staff.replySeq);
-  return { comments, followUps: followUps.filter((r) => readable.has(r.commentId)).length, lastSeq };
+  return {
+    comments: fresh.length,
+    flagged,
+    followUps: followUps.filter((r) => readable.has(r.commentId)).length,
+    lastSeq,
+  };
 }
 
-function digestText(news: { comments: number; followUps: number }, link: string): string {
+function digestText(news: { comments: number; flagged: number; followUps: number }, link: string): string {
   const lines = ['Hello,', ''];
   if (news.comments > 0)
     lines.push(
       `${news.comments} new anonymous comment${news.comments === 1 ? '' : 's'} from your teams' latest pulse.`,
+    );
+  if (news.flagged > 0)
+    lines.push(
+      `${news.flagged} of them ${news.flagged === 1 ? 'is' : 'are'} flagged as sensitive (naming someone, or using a word of your list).`,
     );
   if (news.followUps > 0)
     lines.push(

@@ -68,8 +68,32 @@ export function onError(err: Error, c: Context<AppEnv>) {
     const code = codeOfStatus[err.status];
     if (code) return errorResponse(c, new ApiError(code, httpExceptionMessage(err)));
   }
+  if (isDatabaseUnavailable(err)) {
+    // Nothing was stored (the transaction did not commit, or never began): the caller may retry.
+    log.warn('database unavailable', { requestId: c.get('requestId'), route: c.req.routePath, error: describe(err) });
+    c.header('retry-after', '1');
+    return errorResponse(
+      c,
+      new ApiError('unavailable', 'The database is not reachable right now. Nothing was changed; try again shortly.'),
+    );
+  }
   log.error('unhandled error', { requestId: c.get('requestId'), route: c.req.routePath, error: describe(err) });
   return errorResponse(c, new ApiError('internal', 'Something went wrong on our side. The request was not completed.'));
+}
+
+// The database is down, restarting or out of connections: connection refused or cut, the server
+// shutting down or not yet accepting (SQLSTATE class 08 and 57P01–57P03), too many connections
+// (53300), or the pool not getting a connection in time. Each is a 503 the client may retry, not a 500.
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+const unavailableMessages =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed/i;
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
+  if (err instanceof AggregateError) return err.errors.some(isDatabaseUnavailable);
+  return unavailableMessages.test(err.message);
 }
 
 function httpExceptionMessage(err: HTTPException): string {

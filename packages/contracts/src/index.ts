@@ -1,3 +1,4 @@
+export * from './ambassadors.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './campaigns.ts';

@@ -33,6 +33,12 @@ export interface Database {
   gateEvaluations: GateEvaluationsTable;
   webhooks: WebhooksTable;
   webhookDeliveries: WebhookDeliveriesTable;
+  signInLinks: SignInLinksTable;
+  shareKits: ShareKitsTable;
+  ambassadorOptins: AmbassadorOptinsTable;
+  introductions: IntroductionsTable;
+  kudos: KudosTable;
+  campaignClicks: CampaignClicksTable;
 }
 
 type Json<T> = ColumnType<T, T | undefined, T>;
@@ -101,7 +107,10 @@ export interface SessionsTable {
   lastSeenAt: Generated<Date>;
   expiresAt: Date;
   revokedAt: Date | null;
+  /** `person`: opened by a one-time sign-in link; reaches only what any signed-in person may. */
+  scope: Generated<SessionScope>;
 }
+export type SessionScope = 'staff' | 'person';
 
 export interface PasswordResetsTable {
   orgId: string;
@@ -395,4 +404,74 @@ export interface WebhookDeliveriesTable {
   lastError: string | null;
   deliveredAt: Date | null;
   createdAt: CreatedAt;
+}
+
+/** A one-time sign-in link mailed to a person (only the token's hash is kept). */
+export interface SignInLinksTable {
+  orgId: string;
+  tokenHash: string;
+  personId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+/** A campaign's approved texts and the https page its tracked link leads to. */
+export interface ShareKitsTable {
+  orgId: string;
+  campaignId: string;
+  targetUrl: string;
+  textEn: string;
+  textFr: string;
+  updatedBy: string | null;
+  updatedAt: Generated<Date>;
+}
+
+/** Who chose to be an ambassador of a campaign. Never joined with survey data. */
+export interface AmbassadorOptinsTable {
+  orgId: string;
+  campaignId: string;
+  personId: string;
+  joinedAt: Date;
+  withdrawnAt: Date | null;
+}
+
+export type IntroductionConsent = 'pending' | 'consented';
+export type RecruiterState = 'new' | 'contacted' | 'interviewing' | 'hired' | 'not_pursued';
+
+/** A contact introduced by an employee; declined ones are deleted, pending ones deleted at expiry. */
+export interface IntroductionsTable {
+  orgId: string;
+  id: Generated<string>;
+  campaignId: string;
+  introducerId: string;
+  contactName: string;
+  contactEmail: string;
+  contactRole: string;
+  note: string;
+  consentTokenHash: string;
+  consent: IntroductionConsent;
+  expiresAt: Date;
+  consentedAt: Date | null;
+  recruiterState: Generated<RecruiterState>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface KudosTable {
+  orgId: string;
+  id: Generated<string>;
+  personId: string;
+  campaignId: string;
+  message: string;
+  fromLabel: string;
+  createdAt: Generated<Date>;
+}
+
+export interface CampaignClicksTable {
+  orgId: string;
+  campaignId: string;
+  /** `YYYY-MM-DD`; read it as text. */
+  day: ColumnType<Date | string, string, string>;
+  count: number;
 }

@@ -34,6 +34,8 @@ describe('navigationFor', () => {
       '/results',
       '/results/overview',
       '/comments',
+      '/campaigns',
+      '/ambassadors',
       '/people',
       '/units',
       '/import',

@@ -16,6 +16,8 @@ export const navigation: readonly NavItem[] = [
   { href: '/results', label: 'results.nav', access: 'staff' },
   { href: '/results/overview', label: 'results.navOverview', access: 'hr' },
   { href: '/comments', label: 'nav.comments', access: 'staff' },
+  { href: '/campaigns', label: 'nav.campaigns', access: 'hr' },
+  { href: '/ambassadors', label: 'ambassadors.nav', access: 'hr' },
   { href: '/people', label: 'nav.people', access: 'staff' },
   { href: '/units', label: 'nav.units', access: 'staff' },
   { href: '/import', label: 'nav.import', access: 'hr' },

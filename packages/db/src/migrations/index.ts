@@ -7,6 +7,7 @@ import * as rollups from './2026-11-21-0020-rollups.ts';
 import * as cohortUnitPaths from './2026-11-21-0030-cohort-unit-paths.ts';
 import * as dialogue from './2026-11-22-0040-dialogue.ts';
 import * as campaigns from './2026-11-22-0050-campaigns.ts';
+import * as ambassadors from './2026-11-22-0060-ambassadors.ts';
 
 /**
  * Every migration, by name. Names are date-prefixed so they sort in the order they were written;
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-21-0030-cohort-unit-paths': cohortUnitPaths,
   '2026-11-22-0040-dialogue': dialogue,
   '2026-11-22-0050-campaigns': campaigns,
+  '2026-11-22-0060-ambassadors': ambassadors,
 };

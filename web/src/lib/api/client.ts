@@ -1,5 +1,18 @@
 import type {
   AuditPage,
+  Campaign,
+  CampaignList,
+  CampaignState,
+  GateEvaluationList,
+  GatePolicy,
+  GatePolicySettings,
+  UnitReadiness,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookEvent,
+  WebhookList,
+  WebhookWithSecret,
   CommentList,
   ConversationState,
   DialogueSettings,
@@ -114,6 +127,18 @@ export interface CommentsFilter {
   flagged?: boolean;
   limit?: number;
   offset?: number;
+}
+
+/** A campaign as its form sends it (the API's `NewCampaign`). */
+export interface CampaignInput {
+  name: string;
+  channel: Campaign['channel'];
+  targetUnitIds: string[];
+  ownerId: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  message: string;
+  policy: GatePolicy | null;
 }
 
 export interface PeopleFilter {
@@ -411,6 +436,40 @@ export function createApi(fetchImpl: typeof fetch = (input, init) => fetch(input
       staff<DialogueSettings>('GET', '/dialogue/settings', undefined, options),
     saveDialogueSettings: (settings: DialogueSettings) =>
       staff<DialogueSettings>('PUT', '/dialogue/settings', settings),
+
+    // Readiness gate, campaigns and webhooks
+
+    gatePolicy: (options?: RequestOptions) => staff<GatePolicySettings>('GET', '/gate/policy', undefined, options),
+    saveGatePolicy: (policy: GatePolicy) => staff<GatePolicySettings>('PUT', '/gate/policy', policy),
+    /** What stands between a unit and readiness, under the org's default policy. */
+    unitReadiness: (unitId: string, options?: RequestOptions) =>
+      staff<UnitReadiness>('GET', `/readiness/units/${encodeURIComponent(unitId)}`, undefined, options),
+    campaigns: async (state?: CampaignState, options?: RequestOptions) =>
+      (await staff<CampaignList>('GET', `/campaigns${queryString({ state })}`, undefined, options)).campaigns,
+    campaign: (id: string, options?: RequestOptions) =>
+      staff<Campaign>('GET', `/campaigns/${encodeURIComponent(id)}`, undefined, options),
+    createCampaign: (input: CampaignInput) => staff<Campaign>('POST', '/campaigns', input),
+    changeCampaign: (id: string, change: Partial<CampaignInput>) =>
+      staff<Campaign>('PATCH', `/campaigns/${encodeURIComponent(id)}`, change),
+    /** Runs a campaign's action; `launch` rejects with `gate_not_passed` (412) when the gate does not pass. */
+    campaignAction: (id: string, action: 'check' | 'launch' | 'pause' | 'complete' | 'cancel') =>
+      staff<Campaign>('POST', `/campaigns/${encodeURIComponent(id)}/${action}`),
+    overrideCampaign: (id: string, reason: string) =>
+      staff<Campaign>('POST', `/campaigns/${encodeURIComponent(id)}/override`, { reason }),
+    campaignEvaluations: async (id: string, options?: RequestOptions) =>
+      (await staff<GateEvaluationList>('GET', `/campaigns/${encodeURIComponent(id)}/evaluations`, undefined, options))
+        .evaluations,
+    webhooks: async (options?: RequestOptions) =>
+      (await staff<WebhookList>('GET', '/webhooks', undefined, options)).webhooks,
+    createWebhook: (input: { url: string; description: string; events: WebhookEvent[] }) =>
+      staff<WebhookWithSecret>('POST', '/webhooks', input),
+    changeWebhook: (id: string, change: { active?: boolean; rotateSecret?: true }) =>
+      staff<Webhook & { secret: string | null }>('PATCH', `/webhooks/${encodeURIComponent(id)}`, change),
+    deleteWebhook: (id: string) => staff<void>('DELETE', `/webhooks/${encodeURIComponent(id)}`),
+    pingWebhook: (id: string) => staff<WebhookDelivery>('POST', `/webhooks/${encodeURIComponent(id)}/ping`),
+    webhookDeliveries: async (id: string, options?: RequestOptions) =>
+      (await staff<WebhookDeliveryList>('GET', `/webhooks/${encodeURIComponent(id)}/deliveries`, undefined, options))
+        .deliveries,
 
     /** Where the browser downloads a unit's results as CSV (a plain link: the session cookie goes along). */
     unitResultsCsvHref: (unitId: string, query: UnitResultsQuery = {}) =>

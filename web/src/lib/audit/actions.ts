@@ -15,6 +15,19 @@ export const auditActions = [
   'person.created',
   'person.changed',
   'directory.imported',
+  'campaign.created',
+  'campaign.changed',
+  'campaign.checked',
+  'campaign.launched',
+  'campaign.launch_refused',
+  'campaign.overridden',
+  'campaign.paused',
+  'campaign.completed',
+  'campaign.cancelled',
+  'gate_policy.changed',
+  'webhook.created',
+  'webhook.changed',
+  'webhook.deleted',
 ] as const satisfies readonly string[];
 
 export type AuditAction = (typeof auditActions)[number];
@@ -26,6 +39,7 @@ export const auditGroups = [
   { prefix: 'unit.', label: 'audit.group.unit' },
   { prefix: 'directory.', label: 'audit.group.directory' },
   { prefix: 'org.', label: 'audit.group.org' },
+  { prefix: 'campaign.', label: 'audit.group.campaign' },
 ] as const satisfies readonly { prefix: string; label: MessageKey }[];
 
 export function isKnownAction(action: string): action is AuditAction {

@@ -39,6 +39,8 @@ export function targetHref(target: { type: string; id: string } | null): string 
       return '/units';
     case 'import':
       return '/import';
+    case 'campaign':
+      return `/campaigns/${encodeURIComponent(target.id)}`;
     default:
       return null;
   }

@@ -1,3 +1,4 @@
+import { ambassadorsFr } from './ambassadors/fr.ts';
 import type { Messages } from './messages.ts';
 
 // French typography wants a non-breaking space before « : ; ? ! », written \u00a0 so it stays visible.
@@ -24,7 +25,7 @@ export const fr: Messages = {
   'home.gate':
     'C’est seulement lorsque le dialogue interne est sain qu’InsideOut ouvre la voie aux campagnes de marque employeur, équipe par équipe.',
   'home.statusLink': 'Suivre l’état du service en direct',
-  'home.conversationLink': 'Vous avez répondu à une enquête ? Lisez les réponses à vos commentaires',
+  'home.conversationLink': 'Vous avez répondu à une enquête\u00a0? Lisez les réponses à vos commentaires',
 
   'status.title': 'État du système',
   'status.intro': 'Le service et sa base de données sont vérifiés toutes les {seconds}\u00a0secondes.',
@@ -59,6 +60,7 @@ export const fr: Messages = {
   'nav.outbox': 'Boîte d’envoi',
   'nav.pulses': 'Enquêtes',
   'nav.comments': 'Commentaires',
+  'nav.campaigns': 'Campagnes',
 
   'role.employee': 'Collaborateur',
   'role.manager': 'Manager',
@@ -354,6 +356,7 @@ export const fr: Messages = {
   'audit.group.unit': 'Unités',
   'audit.group.directory': 'Imports',
   'audit.group.org': 'Organisation (création)',
+  'audit.group.campaign': 'Campagnes',
   'audit.caption': 'Entrées du journal d’audit, des plus récentes aux plus anciennes',
   'audit.when': 'Date',
   'audit.who': 'Auteur',
@@ -380,6 +383,19 @@ export const fr: Messages = {
   'audit.action.person.created': 'Personne ajoutée',
   'audit.action.person.changed': 'Personne modifiée',
   'audit.action.directory.imported': 'Personnes importées',
+  'audit.action.campaign.created': 'Campagne créée',
+  'audit.action.campaign.changed': 'Campagne modifiée',
+  'audit.action.campaign.checked': 'Préparation de la campagne vérifiée',
+  'audit.action.campaign.launched': 'Campagne lancée',
+  'audit.action.campaign.launch_refused': 'Lancement refusé par les critères',
+  'audit.action.campaign.overridden': 'Dérogation\u00a0: campagne lancée malgré les critères',
+  'audit.action.campaign.paused': 'Campagne mise en pause',
+  'audit.action.campaign.completed': 'Campagne terminée',
+  'audit.action.campaign.cancelled': 'Campagne annulée',
+  'audit.action.gate_policy.changed': 'Règles de lancement modifiées',
+  'audit.action.webhook.created': 'Webhook ajouté',
+  'audit.action.webhook.changed': 'Webhook modifié',
+  'audit.action.webhook.deleted': 'Webhook supprimé',
 
   'outbox.title': 'Boîte d’envoi',
   'outbox.bannerTitle': 'Boîte d’envoi de développement',
@@ -461,7 +477,7 @@ export const fr: Messages = {
     'Les commentaires sont lus tels que vous les écrivez. Citer des noms, ou décrire une situation que peu de personnes reconnaîtraient, peut vous identifier, vous ou d’autres.',
   'survey.receiptWarningTitle': 'Vous recevrez un code de reçu',
   'survey.receiptWarning':
-    'À l’envoi de vos réponses, vous recevez un code de reçu. C’est le seul moyen de revenir à l’échange sur vos commentaires : il vous permet de lire les réponses et d’y répondre. Il n’est conservé que sur cet appareil : si vous le perdez, personne ne peut le retrouver, pas même nous.',
+    'À l’envoi de vos réponses, vous recevez un code de reçu. C’est le seul moyen de revenir à l’échange sur vos commentaires\u00a0: il vous permet de lire les réponses et d’y répondre. Il n’est conservé que sur cet appareil\u00a0: si vous le perdez, personne ne peut le retrouver, pas même nous.',
   'survey.send': 'Envoyer mes réponses',
 
   'survey.delivered': 'Merci ! Vos réponses ont bien été reçues.',
@@ -489,12 +505,12 @@ export const fr: Messages = {
   'survey.receipt.copied': 'Le code a été copié.',
   'survey.receipt.copyFailed': 'Le code n’a pas pu être copié : sélectionnez-le et copiez-le vous-même.',
   'survey.caution.names':
-    'Ce commentaire semble nommer quelqu’un. Citer des personnes peut les identifier, ou vous identifier ; les commentaires qui nomment une personne de l’annuaire sont aussi signalés aux responsables RH.',
+    'Ce commentaire semble nommer quelqu’un. Citer des personnes peut les identifier, ou vous identifier\u00a0; les commentaires qui nomment une personne de l’annuaire sont aussi signalés aux responsables RH.',
   'survey.caution.words':
-    'Il mentionne {words} : les commentaires sur ces sujets sont aussi signalés aux responsables RH, pour qu’ils puissent agir.',
+    'Il mentionne {words}\u00a0: les commentaires sur ces sujets sont aussi signalés aux responsables RH, pour qu’ils puissent agir.',
   'survey.caution.still': 'Vous pouvez tout de même l’envoyer tel quel.',
   'survey.receipt.follow':
-    'C’est le seul moyen de retrouver vos commentaires : une fois l’enquête close, lisez les réponses et répondez-y sur la page de conversation.',
+    'C’est le seul moyen de retrouver vos commentaires\u00a0: une fois l’enquête close, lisez les réponses et répondez-y sur la page de conversation.',
   'survey.receipt.followLink': 'Suivre mes commentaires',
 
   'pulses.title': 'Enquêtes pulse',
@@ -743,144 +759,6 @@ export const fr: Messages = {
     'Seules les personnes avec {attribute}\u00a0: {value} sont affichées, pour l’organisation et son premier niveau d’unités.',
   'results.overview.trendTitle': 'Évolution de l’organisation',
 
-  'comments.title': 'Commentaires',
-  'comments.introManager':
-    'Ce que les personnes de vos unités ont écrit avec leurs réponses, et vos échanges avec elles. Elles restent anonymes ; vos réponses sont signées de votre nom.',
-  'comments.introHr':
-    'Ce que les personnes ont écrit avec leurs réponses dans toute l’organisation, et les échanges avec elles. Elles restent anonymes ; les réponses sont signées du nom de leur auteur.',
-  'comments.how.title': 'Pourquoi vous voyez ces commentaires, et pas d’autres',
-  'comments.how.threshold':
-    'Les commentaires d’un groupe n’apparaissent que si au moins {k} de ses membres ont répondu à l’enquête. Un groupe plus petit n’affiche jamais ses commentaires seul.',
-  'comments.how.thresholdNoK':
-    'Les commentaires d’un groupe n’apparaissent que si assez de ses membres ont répondu à l’enquête. Un groupe plus petit n’affiche jamais ses commentaires seul.',
-  'comments.how.rollUp':
-    'Les commentaires d’un groupe trop petit apparaissent dans l’unité la plus proche au-dessus de lui qui est assez grande : c’est pourquoi certains commentaires sont affichés dans une unité supérieure à l’équipe de leur auteur.',
-  'comments.how.noTime':
-    'Les commentaires n’ont ni date ni heure et sont présentés dans un ordre mélangé : personne ne peut deviner qui les a écrits d’après leur moment ou leur ordre d’arrivée.',
-  'comments.how.replies':
-    'Les réponses sont signées de votre nom ; la personne les lit, et y répond anonymement, grâce au code de reçu conservé sur son appareil.',
-  'comments.allUnits': 'Toutes les unités',
-  'comments.allYourUnits': 'Toutes vos unités',
-  'comments.driver': 'Thème',
-  'comments.allDrivers': 'Tous les thèmes',
-  'comments.generalOnly': 'Commentaires généraux',
-  'comments.tabsLabel': 'Afficher',
-  'comments.tab.all': 'Tous',
-  'comments.tab.flagged': 'Signalés',
-  'comments.loading': 'Chargement des commentaires…',
-  'comments.noPulse': 'Aucune enquête close n’a encore de commentaires que vous pouvez lire.',
-  'comments.listHeading': 'Commentaires sur {pulse}',
-  'comments.showing': '{shown} commentaires affichés sur {total}.',
-  'comments.noneHere': 'Aucun commentaire ne correspond à ces filtres.',
-  'comments.more': 'Afficher plus de commentaires',
-  'dialogue.general': 'Commentaire général',
-  'dialogue.generalShort': 'Général',
-  'dialogue.staffMember': 'Membre de l’encadrement',
-  'dialogue.employee': 'Collaborateur',
-  'dialogue.commentLabel': 'Le commentaire',
-  'dialogue.threadLabel': 'Échanges',
-  'dialogue.shownAt': 'Affiché dans {unit}',
-  'dialogue.ack.thanks': 'Merci',
-  'dialogue.ack.on_it': 'Nous nous en occupons',
-  'dialogue.ack.done': 'C’est fait',
-  'dialogue.ack.need_detail': 'Besoin de précisions',
-  'dialogue.state.unanswered': 'Sans réponse',
-  'dialogue.state.answered': 'Répondu',
-  'dialogue.state.follow_up': 'Relance',
-  'dialogue.state.addressed': 'Traité',
-  'dialogue.flag.names_person': 'Nomme une personne',
-  'dialogue.flag.sensitive_words': 'Mots sensibles',
-  'dialogue.flaggedIntro': 'Signalé aux responsables RH :',
-  'dialogue.flaggedNames': 'il nomme une personne de l’annuaire.',
-  'dialogue.flaggedWords': 'il emploie {words}, de la liste des mots sensibles.',
-  'dialogue.reply.open': 'Répondre',
-  'dialogue.reply.acknowledge': 'Réponse rapide (facultative)',
-  'dialogue.reply.noAck': 'Aucune',
-  'dialogue.reply.body': 'Votre réponse',
-  'dialogue.reply.hint':
-    'Facultative avec une réponse rapide. Signée de votre nom, {name} ; la personne reste anonyme.',
-  'dialogue.reply.empty': 'Écrivez une réponse ou choisissez une réponse rapide.',
-  'dialogue.reply.send': 'Envoyer la réponse',
-  'dialogue.reply.sent': 'Votre réponse a été envoyée.',
-  'dialogue.markAddressed': 'Marquer comme traité',
-  'dialogue.reopen': 'Rouvrir',
-  'dialogue.markedAddressed': 'Marqué comme traité.',
-  'dialogue.reopened': 'Rouvert.',
-  'dialogue.words.title': 'Mots sensibles',
-  'dialogue.words.intro':
-    'Un commentaire qui emploie l’un de ces mots (sans tenir compte des majuscules ni des accents), ou qui nomme une personne de l’annuaire, est signalé aux responsables RH. Les personnes qui écrivent un commentaire en sont averties avant de l’envoyer.',
-  'dialogue.words.label': 'Mots et expressions',
-  'dialogue.words.hint': 'Un par ligne.',
-  'dialogue.words.invalid': 'Chaque mot doit compter de {min} à {max} caractères : {words}.',
-  'dialogue.words.tooMany': 'La liste compte au plus {count} mots.',
-  'dialogue.words.refused': 'La liste n’a pas été acceptée telle quelle.',
-  'dialogue.words.save': 'Enregistrer la liste',
-  'dialogue.words.saved': 'La liste a été enregistrée ({count} mots).',
-  'dialogue.words.loading': 'Chargement de la liste…',
-  'health.title': 'Dialogue interne',
-  'health.orgTitle': 'Dialogue interne dans l’organisation',
-  'health.readComments': 'Lire les commentaires',
-  'health.answered': 'Répondus sous 7 jours',
-  'health.answeredOf': '{answered} sur {due} commentaires échus',
-  'health.nothingDue': 'Rien d’échu pour l’instant',
-  'health.nothingDueShort': 'rien d’échu',
-  'health.median': 'Délai médian de première réponse',
-  'health.days.one': '{days} jour',
-  'health.days.other': '{days} jours',
-  'health.noReplyYet': 'Aucune réponse pour l’instant',
-  'health.noReplyShort': 'aucune réponse',
-  'health.open': 'Conversations ouvertes',
-  'health.openOf': 'sur {visible} commentaires affichés',
-  'health.visible': 'Commentaires affichés',
-  'health.byUnit': 'Dialogue interne par unité',
-  'health.definition':
-    'Sur les commentaires affichés à l’encadrement des enquêtes closes ces {days} derniers jours. Un commentaire est échu dès qu’il a une réponse ou qu’il est affiché depuis 7 jours ; « répondus sous 7 jours » est la part des commentaires échus dont la première réponse est arrivée dans les 7 jours suivant la clôture de l’enquête. Les conversations ouvertes sont celles qui ne sont pas marquées comme traitées.',
-  'conversation.title': 'Vos commentaires et les réponses',
-  'conversation.intro':
-    'Lisez ce que vos managers et les RH ont répondu aux commentaires envoyés avec une enquête, et répondez-leur. Vous restez anonyme : seul votre code de reçu prouve que ces commentaires sont les vôtres.',
-  'conversation.lost.title': 'Votre code de reçu est le seul moyen d’y revenir',
-  'conversation.lost.body':
-    'Il est conservé sur l’appareil avec lequel vous avez répondu, et nulle part ailleurs. S’il est perdu, personne ne peut le retrouver ni retrouver vos commentaires : ni votre manager, ni les RH, ni les personnes qui font fonctionner InsideOut. C’est ce qui les garde anonymes. Notez-le si vous voulez suivre vos commentaires depuis un autre appareil.',
-  'conversation.reading': 'Recherche des codes de reçu sur cet appareil…',
-  'conversation.noneOnDevice':
-    'Aucun code de reçu de réponses avec commentaires n’est conservé sur cet appareil. Si vous en avez un, saisissez-le ci-dessous.',
-  'conversation.untitled': 'Vos commentaires',
-  'conversation.receiptCode': 'Code de reçu',
-  'conversation.fromDevice': '(conservé sur cet appareil)',
-  'conversation.loading': 'Chargement de vos commentaires…',
-  'conversation.noComments': 'Ces réponses ont été envoyées sans commentaire : il n’y a pas d’échange à suivre.',
-  'conversation.retry': 'Réessayer',
-  'conversation.pulseOpen':
-    'L’enquête est encore ouverte. Vos commentaires parviendront à vos managers à sa clôture, si votre groupe est assez grand.',
-  'conversation.you': 'Vous',
-  'conversation.yourComment': 'Votre commentaire',
-  'conversation.noReplyYet': 'Pas encore de réponse.',
-  'conversation.state.unanswered': 'En attente de réponse',
-  'conversation.state.answered': 'Réponse reçue',
-  'conversation.state.follow_up': 'Vous avez répondu',
-  'conversation.state.addressed': 'Marqué comme traité',
-  'conversation.visibility.pending': 'Pas encore affiché : les commentaires apparaissent à la clôture de l’enquête.',
-  'conversation.visibility.shown': 'Affiché aux managers de {unit} et aux responsables RH, sans votre nom.',
-  'conversation.visibility.not_shown':
-    'Affiché à personne : moins de {k} personnes ont répondu, même dans toute l’organisation, et le commentaire reste donc non lu pour vous protéger.',
-  'conversation.followUp.label': 'Répondre',
-  'conversation.followUp.hint':
-    'Jusqu’à 2 000 caractères. Vous restez anonyme : votre message apparaît comme venant d’un « Collaborateur », avec le jour seulement.',
-  'conversation.followUp.empty': 'Écrivez d’abord votre réponse.',
-  'conversation.followUp.send': 'Envoyer ma réponse',
-  'conversation.followUp.sent': 'Votre réponse a été envoyée.',
-  'conversation.followUp.conflict':
-    'Ce commentaire ne peut pas recevoir de réponse pour l’instant : il n’est affiché à personne, ou son enquête est encore ouverte. Rechargez la page pour voir où il en est.',
-  'conversation.lookup.title': 'Ouvrir un autre code de reçu',
-  'conversation.lookup.intro':
-    'Vous avez répondu sur un autre appareil ? Saisissez le code de reçu que vous avez noté.',
-  'conversation.lookup.label': 'Code de reçu',
-  'conversation.lookup.hint': '16 lettres et chiffres, par exemple 7KQ2-M9XD-4TRB-0HZF.',
-  'conversation.lookup.invalid': 'Un code de reçu compte 16 lettres et chiffres.',
-  'conversation.lookup.open': 'Ouvrir',
-  'conversation.lookup.notFound':
-    'Aucun commentaire n’a ce code de reçu. Vérifiez-le ; des réponses envoyées sans commentaire n’ont pas d’échange.',
-
   'notFound.title': 'Page introuvable',
   'notFound.body': 'Il n’y a rien à cette adresse.',
   'notFound.home': 'Retour à l’accueil',
@@ -902,4 +780,5 @@ export const fr: Messages = {
   'error.network': 'Impossible de joindre le service. Vérifiez votre connexion puis réessayez.',
   'error.unexpected': 'Un événement inattendu s’est produit. Veuillez recharger la page.',
   'error.reference': 'Si le problème persiste, communiquez la référence {requestId} au support.',
+  ...ambassadorsFr,
 };

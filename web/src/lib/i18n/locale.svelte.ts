@@ -6,21 +6,46 @@ export type Locale = (typeof locales)[number];
 /** Each language named in itself, so a reader finds theirs whatever the page's current language. */
 export const localeNames: Readonly<Record<Locale, string>> = { en: 'English', fr: 'Français' };
 
+/**
+ * Parts of a catalog that only some pages show, loaded by those pages: `staff` by every staff page,
+ * `dialogue` (a conversation about a comment) by the employee's conversation page and staff pages.
+ */
+export type CatalogPart = 'staff' | 'dialogue';
+const parts: readonly CatalogPart[] = ['staff', 'dialogue'];
+
 // Each catalog is its own chunk, fetched when its language is first used: a reader downloads
-// their language only (the survey page's first load stays small).
+// their language only (the survey page's first load stays small). Pages load the parts they need
+// on top of it, so an employee answering a survey never downloads the staff app's messages.
 const loaders: Readonly<Record<Locale, () => Promise<Messages>>> = {
   en: () => import('./en.ts').then((module) => module.en),
   fr: () => import('./fr.ts').then((module) => module.fr),
 };
-const catalogs: Partial<Record<Locale, Messages>> = {};
+type PartMessages = Readonly<Partial<Record<MessageKey, string>>>;
+const partLoaders: Readonly<Record<CatalogPart, Record<Locale, () => Promise<PartMessages>>>> = {
+  staff: {
+    en: () => import('./staff/en.ts').then((module) => module.staffEn),
+    fr: () => import('./staff/fr.ts').then((module) => module.staffFr),
+  },
+  dialogue: {
+    en: () => import('./dialogue/en.ts').then((module) => module.dialogueEn),
+    fr: () => import('./dialogue/fr.ts').then((module) => module.dialogueFr),
+  },
+};
+const catalogs: Partial<Record<Locale, Partial<Record<MessageKey, string>>>> = {};
+const loaded: Record<Locale, Set<'base' | CatalogPart>> = { en: new Set(), fr: new Set() };
 
-async function loadCatalog(locale: Locale): Promise<void> {
-  catalogs[locale] ??= await loaders[locale]();
+async function loadCatalog(locale: Locale, part: 'base' | CatalogPart = 'base'): Promise<void> {
+  if (loaded[locale].has(part)) return;
+  const messages = await (part === 'base' ? loaders[locale]() : partLoaders[part][locale]());
+  catalogs[locale] = { ...catalogs[locale], ...messages };
+  loaded[locale].add(part);
 }
 
-/** Loads every catalog now (tests, which switch languages synchronously). */
+/** Loads every catalog and every part now (tests, which switch languages synchronously). */
 export async function preloadCatalogs(): Promise<void> {
-  await Promise.all(locales.map(loadCatalog));
+  await Promise.all(
+    locales.flatMap((locale) => [loadCatalog(locale), ...parts.map((part) => loadCatalog(locale, part))]),
+  );
 }
 
 export const localeStorageKey = 'insideout.locale';
@@ -71,6 +96,7 @@ export class LocaleState {
   /** Resolves once the initial language's catalog is loaded; the root layout waits for it. */
   readonly ready: Promise<void>;
   readonly #env: LocaleEnvironment;
+  readonly #parts = new Set<CatalogPart>();
 
   constructor(env: LocaleEnvironment = browserEnvironment()) {
     this.#env = env;
@@ -81,11 +107,18 @@ export class LocaleState {
 
   /** Switches the language (once its catalog is loaded), remembers it and tells assistive technology. */
   set(next: Locale): Promise<void> {
-    if (catalogs[next]) {
+    const needed = ['base' as const, ...this.#parts];
+    if (needed.every((part) => loaded[next].has(part))) {
       this.#apply(next);
       return Promise.resolve();
     }
-    return loadCatalog(next).then(() => this.#apply(next));
+    return Promise.all(needed.map((part) => loadCatalog(next, part))).then(() => this.#apply(next));
+  }
+
+  /** Loads a part of the catalog, now and for any language switched to later. */
+  loadPart(part: CatalogPart): Promise<void> {
+    this.#parts.add(part);
+    return loadCatalog(this.current, part);
   }
 
   #apply(next: Locale): void {
@@ -99,8 +132,8 @@ export class LocaleState {
   }
 
   t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
-    const catalog = catalogs[this.current];
-    return catalog ? interpolate(catalog[key], args[0]) : key;
+    const text = catalogs[this.current]?.[key];
+    return text === undefined ? key : interpolate(text, args[0]);
   }
 }
 

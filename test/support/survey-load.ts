@@ -2,8 +2,7 @@ import { constants, createHash, createPrivateKey, type KeyObject, randomBytes, s
 import { createApp, createKeyring, createMailer, type Services } from '@insideout/api';
 import type { Db } from '@insideout/db';
 import { sql } from 'kysely';
-import { newOrg, newPerson, testPassword } from '../support/factories.ts';
-import { type RawConnection, runConcurrently } from './load.ts';
+import { newOrg, newPerson, testPassword } from './factories.ts';
 
 /**
  * A survey under load: an org of `people` employees in `units` teams and an open pulse of three
@@ -19,8 +18,8 @@ export interface SurveyLoad {
   /** Seconds the pulse took to open (cohorts, one RSA key each, invitations, mail). */
   openSeconds: number;
   cohorts: number;
-  /** Per employee: their invitation token, the ballot request and the response they will send. */
-  employees: Array<{ invitation: string; ballot: string; submission: string }>;
+  /** Per employee: their invitation token, the ballot request and the response they will send (JSON), and its nullifier. */
+  employees: Array<{ invitation: string; ballot: string; submission: string; nullifier: string }>;
 }
 
 export const surveyItems = ['bank:engagement.1', 'bank:ambassadorship.enps', 'bank:growth.1'];
@@ -114,6 +113,7 @@ export async function prepareSurvey(
     const signature = sign('sha384', message, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 });
     return {
       invitation: `${org.id}.${keyring.invitationToken(org.id, pulse.id, personId)}`,
+      nullifier: createHash('sha256').update(message).digest('base64url'),
       ballot: JSON.stringify({ blinded: Buffer.concat([Buffer.from([0]), randomBytes(255)]).toString('base64url') }),
       // Three answers and, for one in five, a comment.
       submission: JSON.stringify({
@@ -131,53 +131,4 @@ export async function prepareSurvey(
     };
   });
   return { orgId: org.id, pulseId: pulse.id, openSeconds, cohorts: cohorts.length, employees };
-}
-
-/** Every employee takes their ballot, `concurrency` at a time, over HTTP; each must get a 200. */
-export function takeBallots(url: string, load: SurveyLoad, concurrency: number) {
-  return runConcurrently(url, concurrency, load.employees.length, async (index, connection: RawConnection) => {
-    const employee = load.employees[index];
-    if (!employee) throw new Error('no such employee');
-    const response = await connection.request('POST', '/api/v1/survey/ballot', employee.ballot, {
-      authorization: `Invitation ${employee.invitation}`,
-    });
-    if (response.status !== 200) throw new Error(`ballot: ${response.status} ${response.body}`);
-  });
-}
-
-/** Every employee submits their response, `concurrency` at a time; each must be stored (201). */
-export function submitResponses(url: string, load: SurveyLoad, concurrency: number) {
-  const path = `/api/v1/pulses/${load.pulseId}/responses`;
-  return runConcurrently(url, concurrency, load.employees.length, async (index, connection: RawConnection) => {
-    const response = await connection.request('POST', path, load.employees[index]?.submission);
-    if (response.status !== 201) throw new Error(`submission: ${response.status} ${response.body}`);
-  });
-}
-
-/**
- * The physical limit beside the api: the rows one submission stores (the response, its answers, its
- * comment), written straight to the store by `write`, which sends them as one statement.
- */
-export function directInsertStatement(orgId: string, pulseId: string, submission: string) {
-  const s = JSON.parse(submission) as {
-    cohortId: string;
-    answers: Array<{ position: number; value: number }>;
-    comments: Array<{ position: number | null; body: string }>;
-    receiptHash: string;
-  };
-  const id = crypto.randomUUID();
-  const comments = s.comments.map((c) => ({ id: crypto.randomUUID(), position: c.position, body: c.body }));
-  return sql`
-    with response as (
-      insert into responses (org_id, pulse_id, cohort_id, id, nullifier, payload_hash, receipt_hash)
-      values (${orgId}, ${pulseId}, ${s.cohortId}, ${id}, ${randomBytes(32).toString('base64url')}, 'bench', ${s.receiptHash})
-      returning id
-    ), stored_answers as (
-      insert into answers (org_id, pulse_id, response_id, position, value)
-      select ${orgId}, ${pulseId}, response.id, a.position, a.value
-      from response, jsonb_to_recordset(${JSON.stringify(s.answers)}::jsonb) as a(position int, value int)
-    )
-    insert into comments (org_id, pulse_id, cohort_id, response_id, id, position, body, receipt_hash)
-    select ${orgId}, ${pulseId}, ${s.cohortId}, response.id, c.id, c.position, c.body, ${s.receiptHash}
-    from response, jsonb_to_recordset(${JSON.stringify(comments)}::jsonb) as c(id uuid, position int, body text)`;
 }

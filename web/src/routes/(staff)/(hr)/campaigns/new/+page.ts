@@ -1,0 +1,6 @@
+import { campaignFormData } from '$lib/campaigns/load';
+
+export async function load({ parent, url }) {
+  await parent();
+  return campaignFormData(url);
+}
