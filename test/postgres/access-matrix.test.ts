@@ -428,8 +428,7 @@ async function call(
   const body = spec.body?.(world, scope) as Record<string, unknown> | undefined;
   if (role === 'anonymous') return client.request(op.method, url, body);
   if (role === 'employee') {
-    const person =
-      spec.ownSession || !employee.client ? await personSignIn(client, employee.person) : employee.client;
+    const person = spec.ownSession || !employee.client ? await personSignIn(client, employee.person) : employee.client;
     if (!spec.ownSession) employee.client = person;
     return person.request(op.method, url, body);
   }

@@ -3,7 +3,6 @@ import { type Locale, t } from '../i18n/locale.svelte.ts';
 import { driverName } from '../pulses/questions.ts';
 
 export const acknowledgements: readonly Acknowledgement[] = ['thanks', 'on_it', 'done', 'need_detail'];
-export const conversationStates: readonly ConversationState[] = ['unanswered', 'answered', 'follow_up', 'addressed'];
 
 /** A staff member's quick answer, as the employee reads it. */
 export function acknowledgementLabel(acknowledgement: Acknowledgement): string {

@@ -23,7 +23,12 @@ const health: DialogueHealth = {
 
 describe('healthRows', () => {
   it('orders the units as the tree does, each with its depth, unknown units last', () => {
-    const units = [unit('root', 'Acme', null), unit('s', 'Sales', 'root'), unit('e', 'Engineering', 'root'), unit('w', 'Web', 'e')];
+    const units = [
+      unit('root', 'Acme', null),
+      unit('s', 'Sales', 'root'),
+      unit('e', 'Engineering', 'root'),
+      unit('w', 'Web', 'e'),
+    ];
     const rows = healthRows(units, [
       { unit: { id: 'x', name: 'Gone' }, health },
       { unit: { id: 's', name: 'Sales' }, health },
