@@ -1,9 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { seedDemoIfEmpty } from '@insideout/api';
-import type { Campaign, CampaignList, CommentList, Conversation } from '@insideout/contracts';
+import type {
+  AmbassadorCampaignList,
+  Campaign,
+  CampaignAmbassadors,
+  CampaignClicks,
+  CampaignList,
+  CommentList,
+  ConsentedIntroductionList,
+  Conversation,
+  KudosList,
+  ShareKit,
+} from '@insideout/contracts';
 import { createDb, type Db, migrateToLatest } from '@insideout/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personSignIn } from '../support/ambassador.ts';
 import { type TestApp, testApp } from '../support/http.ts';
 
 let store: Db;
@@ -94,6 +106,45 @@ describe('the demo conversations', () => {
     expect(response.status).toBe(200);
     const conversation = (await response.json()) as Conversation;
     expect(conversation.comments[0]?.messages[0]).toMatchObject({ author: 'staff', authorName: 'Marc Olivier' });
+  });
+});
+
+describe('the demo ambassadors', () => {
+  it('shows HR the live campaign’s opt-ins per unit, its clicks and only consented introductions', async () => {
+    const hr = await client.signIn('hr@demo.test', readmeDemoPassword());
+    const { campaigns } = (await (await hr.get('/api/v1/campaigns?state=live')).json()) as CampaignList;
+    const live = campaigns[0] as Campaign;
+    const roster = (await (await hr.get(`/api/v1/campaigns/${live.id}/ambassadors`)).json()) as CampaignAmbassadors;
+    expect(roster.total).toBe(5);
+    expect(roster.units.reduce((sum, unit) => sum + unit.count, 0)).toBe(5);
+    const clicks = (await (await hr.get(`/api/v1/campaigns/${live.id}/clicks`)).json()) as CampaignClicks;
+    expect(clicks.total).toBeGreaterThan(20);
+    const kit = (await (await hr.get(`/api/v1/campaigns/${live.id}/share-kit`)).json()) as ShareKit;
+    expect(kit.targetUrl).toMatch(/^https:\/\//);
+    expect(kit.texts.fr.length).toBeGreaterThan(0);
+
+    const { introductions } = (await (await hr.get('/api/v1/introductions')).json()) as ConsentedIntroductionList;
+    expect(introductions.map((i) => i.recruiterState).sort()).toEqual(['contacted', 'interviewing', 'new']);
+    // Two more wait for their contact's consent: nobody but their introducer sees them.
+    expect(
+      await store.db.selectFrom('introductions').select('id').where('consent', '=', 'pending').execute(),
+    ).toHaveLength(2);
+    expect(JSON.stringify(introductions)).not.toMatch(/Oskar|Chiara/);
+
+    // The introducer of the interviewing contact finds the recruiter's thank-you on their page.
+    const interviewing = introductions.find((i) => i.recruiterState === 'interviewing');
+    const introducer = await store.db
+      .selectFrom('people')
+      .select(['id', 'orgId', 'email', 'role'])
+      .where('id', '=', interviewing?.introducer.id ?? '')
+      .executeTakeFirstOrThrow();
+    const employee = await personSignIn(client, introducer);
+    const { kudos } = (await (await employee.get('/api/v1/ambassador/kudos')).json()) as KudosList;
+    expect(kudos.map((k) => k.message)).toContain(
+      'Thank you for introducing Léa: her first interview went really well.',
+    );
+    const mine = (await (await employee.get('/api/v1/ambassador/campaigns')).json()) as AmbassadorCampaignList;
+    expect(mine.campaigns).toContainEqual(expect.objectContaining({ id: live.id, joined: true }));
   });
 });
 

@@ -505,6 +505,9 @@ describe('campaign input', () => {
     ['no unit', { targetUnitIds: [] }, 'targetUnitIds'],
     ['an unknown channel', { channel: 'billboard' }, 'channel'],
     ['an end before the start', { startsOn: '2026-12-10', endsOn: '2026-12-01' }, 'endsOn'],
+    ['a day that does not exist', { startsOn: '2026-02-30' }, 'startsOn'],
+    ['a year the store cannot hold', { startsOn: '0000-01-01' }, 'startsOn'],
+    ['a NUL character', { name: 'Bad\u0000name' }, 'name'],
   ])('refuses %s', async (_, change, field) => {
     const body = await expectError(
       await hr.request('POST', '/api/v1/campaigns', { ...campaignInput('Bad', [team]), ...change }),
@@ -528,9 +531,13 @@ describe('campaign input', () => {
     expect(JSON.stringify(body.error.details)).toContain('ownerId');
   });
 
-  it('refuses a webhook over plain http to another machine', async () => {
+  it.each([
+    ['over plain http to another machine', 'http://example.com/hook'],
+    ['that is not a URL', 'not a url'],
+    ['with a password in it', 'https://user:secret@example.com/hook'],
+  ])('refuses a webhook %s', async (_, url) => {
     await expectError(
-      await hr.request('POST', '/api/v1/webhooks', { url: 'http://example.com/hook', events: ['campaign.paused'] }),
+      await hr.request('POST', '/api/v1/webhooks', { url, events: ['campaign.paused'] }),
       400,
       'invalid_input',
     );

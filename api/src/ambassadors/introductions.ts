@@ -83,8 +83,11 @@ export async function introduce(services: Services, who: Who, campaignId: string
       .returning('id')
       .executeTakeFirstOrThrow();
     const link = `${publicUrl}/consent#${composeToken(who.orgId, secret)}`;
+    // Confidential: the development outbox, which HR leaders read, must not show the contact before
+    // they consent (see api/src/mail/routes.ts).
     await mailer.send(trx, {
       orgId: who.orgId,
+      confidential: true,
       to: input.contactEmail,
       subject: `${introducer.displayName} introduced you to ${introducer.orgName}`,
       text: [
@@ -180,6 +183,7 @@ async function byToken(db: Db, token: string, now: Date) {
       'i.campaignId',
       'i.introducerId',
       'i.contactName',
+      'i.contactEmail',
       'i.contactRole',
       'i.note',
       'i.consent',
@@ -219,6 +223,7 @@ export async function decideConsent(db: Db, token: string, decision: 'accept' | 
   await db.transaction().execute(async (trx) => {
     if (decision === 'decline') {
       await trx.deleteFrom('introductions').where('orgId', '=', row.orgId).where('id', '=', row.id).execute();
+      await deleteConsentMail(trx, row.orgId, row.contactEmail);
       return;
     }
     if (row.consent === 'consented') return;
@@ -244,12 +249,29 @@ export async function decideConsent(db: Db, token: string, decision: 'accept' | 
 
 /** Deletes pending introductions whose time to consent has passed. Runs on the scheduler. */
 export async function purgeExpiredIntroductions(db: Db, now: Date): Promise<number> {
-  const result = await db
-    .deleteFrom('introductions')
-    .where('consent', '=', 'pending')
-    .where('expiresAt', '<=', now)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return db.transaction().execute(async (trx) => {
+    const deleted = await trx
+      .deleteFrom('introductions')
+      .where('consent', '=', 'pending')
+      .where('expiresAt', '<=', now)
+      .returning(['orgId', 'contactEmail'])
+      .execute();
+    for (const row of deleted) await deleteConsentMail(trx, row.orgId, row.contactEmail);
+    return deleted.length;
+  });
+}
+
+/**
+ * The consent request kept in the development outbox names the contact and carries the note: it
+ * goes with the introduction, so that a declined or expired one leaves nothing behind.
+ */
+async function deleteConsentMail(db: Db, orgId: string, contactEmail: string) {
+  await db
+    .deleteFrom('mailOutbox')
+    .where('orgId', '=', orgId)
+    .where('to', '=', contactEmail)
+    .where('confidential', '=', true)
+    .execute();
 }
 
 /** Consented introductions only: a pending one is nobody's business but its introducer's. */

@@ -1,8 +1,8 @@
 import type { CriterionEvaluation, GateCriterion } from '@insideout/core';
 import type { Services } from '../http/env.ts';
 import { log } from '../http/log.ts';
+import type { Judgement } from './decision.ts';
 import type { CampaignRecord } from './queries.ts';
-import type { Judgement } from './service.ts';
 
 /** What each criterion checks, in the words of the e-mail. */
 const criterionNames: Record<GateCriterion, string> = {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, systemActor } from '../audit/record.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import type { Services } from '../http/env.ts';
+import { seedDemoAmbassadors } from './ambassadors.ts';
 import { seedDemoCampaigns } from './campaigns.ts';
 import { seedDemoConversations } from './conversations.ts';
 import { firstNames, lastNames } from './names.ts';
@@ -113,5 +114,6 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
   await seedDemoPulses(services, demo, hr.id, services.now());
   await seedDemoConversations(services, demo, hr.id);
   await seedDemoCampaigns(services, demo, hr.id);
+  await seedDemoAmbassadors(services, demo, hr.id);
   return true;
 }

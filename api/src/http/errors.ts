@@ -68,6 +68,12 @@ export function onError(err: Error, c: Context<AppEnv>) {
     const code = codeOfStatus[err.status];
     if (code) return errorResponse(c, new ApiError(code, httpExceptionMessage(err)));
   }
+  if (isUnstorableText(err)) {
+    return errorResponse(
+      c,
+      ApiError.invalidInput([], 'The request holds a character that cannot be stored: remove the NUL characters (U+0000).'),
+    );
+  }
   if (isDatabaseUnavailable(err)) {
     // Nothing was stored (the transaction did not commit, or never began): the caller may retry.
     log.warn('database unavailable', { requestId: c.get('requestId'), route: c.req.routePath, error: describe(err) });
@@ -94,6 +100,13 @@ function isDatabaseUnavailable(err: unknown): boolean {
   if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
   if (err instanceof AggregateError) return err.errors.some(isDatabaseUnavailable);
   return unavailableMessages.test(err.message);
+}
+
+// PostgreSQL's text cannot hold U+0000 (22021), nor jsonb a \u0000 escape (22P05): whatever field it
+// came in, such a value is the request's fault (400), not the server's — found by the fuzz.
+function isUnstorableText(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
 }
 
 function httpExceptionMessage(err: HTTPException): string {

@@ -7,10 +7,16 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /**
+   * Only the recipient may read it (an introduced contact's consent request names them, their
+   * address and the introducer's note): the development outbox keeps it for the recipient's
+   * mailbox stand-in but shows HR leaders neither its recipient nor its text.
+   */
+  confidential?: boolean;
 }
 
 export interface Mailer {
-  /** `smtp` delivers through SMTP_URL; `outbox` keeps mail in the database for HR leaders to read. */
+  /** `smtp` delivers through SMTP_URL; `outbox` keeps mail in the database for HR leaders to read (confidential mail withheld). */
   readonly kind: 'smtp' | 'outbox';
   send(db: Kysely<Database>, mail: Mail): Promise<void>;
   close(): void;
@@ -31,7 +37,10 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
 const outboxMailer: Mailer = {
   kind: 'outbox',
   send: async (db, mail) => {
-    await db.insertInto('mailOutbox').values(mail).execute();
+    await db
+      .insertInto('mailOutbox')
+      .values({ ...mail, confidential: mail.confidential ?? false })
+      .execute();
   },
   close: () => {},
 };

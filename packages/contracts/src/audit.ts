@@ -25,9 +25,16 @@ export const AuditQuery = z.object({
 
 export const OutboxMessage = z.object({
   id: z.uuid(),
-  to: z.string(),
+  /** Null when withheld. */
+  to: z.string().nullable(),
   subject: z.string(),
-  text: z.string(),
+  /** Null when withheld. */
+  text: z.string().nullable(),
+  /**
+   * Mail only its recipient may read (a consent request to an introduced contact): its recipient
+   * and text are withheld, and the subject says what it is without naming anyone.
+   */
+  withheld: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export const Outbox = z.object({ messages: z.array(OutboxMessage) });

@@ -74,10 +74,16 @@ export type CampaignList = z.infer<typeof CampaignList>;
 export const GateEvaluationList = z.object({ evaluations: z.array(GateEvaluation) });
 export type GateEvaluationList = z.infer<typeof GateEvaluationList>;
 
-const day = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
+/** PostgreSQL text cannot hold a NUL character: refused as input rather than failing in the store. */
+const noNul = (text: string) => !text.includes('\u0000');
+const nulMessage = 'must not contain a NUL character';
+
+const day = z.iso
+  .date({ message: 'must be a date (YYYY-MM-DD)' })
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'must be a date between 1900 and 2999');
 
 const CampaignFields = z.object({
-  name: z.string().trim().min(3).max(120),
+  name: z.string().trim().min(3).max(120).refine(noNul, nulMessage),
   channel: CampaignChannel,
   targetUnitIds: z
     .array(Id)
@@ -88,7 +94,7 @@ const CampaignFields = z.object({
   ownerId: Id,
   startsOn: day.nullable(),
   endsOn: day.nullable(),
-  message: z.string().trim().min(1).max(4000),
+  message: z.string().trim().min(1).max(4000).refine(noNul, nulMessage),
   /** The campaign's own gate policy; null: the org's default. */
   policy: GatePolicy.nullable(),
 });
@@ -107,7 +113,12 @@ export type CampaignChange = z.infer<typeof CampaignChange>;
 
 /** The written reason of an HR leader who launches despite the gate: at least 30 characters. */
 export const CampaignOverride = z.object({
-  reason: z.string().trim().min(30, 'explain the decision in at least 30 characters').max(2000),
+  reason: z
+    .string()
+    .trim()
+    .min(30, 'explain the decision in at least 30 characters')
+    .max(2000)
+    .refine(noNul, nulMessage),
 });
 
 export const CampaignQuery = z.object({ state: CampaignState.optional() });

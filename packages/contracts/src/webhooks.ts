@@ -17,15 +17,26 @@ export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+const parse = (text: string): URL | null => {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+};
+
 /** https, or http to this machine only: the secret and the payload never cross a network in clear. */
 export const WebhookUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
   .max(2000)
   .refine((text) => {
-    const url = new URL(text);
-    return url.protocol === 'https:' || loopback.has(url.hostname);
+    const url = parse(text);
+    return url === null || url.protocol === 'https:' || loopback.has(url.hostname);
   }, 'must use https (plain http only to localhost)')
-  .refine((text) => !new URL(text).username && !new URL(text).password, 'must not carry a user name or password');
+  .refine((text) => {
+    const url = parse(text);
+    return url === null || (!url.username && !url.password);
+  }, 'must not carry a user name or password');
 
 export const Webhook = z.object({
   id: z.uuid(),
@@ -44,11 +55,14 @@ export type WebhookList = z.infer<typeof WebhookList>;
 export const WebhookWithSecret = Webhook.extend({ secret: z.string() });
 export type WebhookWithSecret = z.infer<typeof WebhookWithSecret>;
 
-const Secret = z.string().min(24, 'use at least 24 characters').max(200);
+const noNul = (text: string) => !text.includes('\u0000');
+const nulMessage = 'must not contain a NUL character';
+const Secret = z.string().min(24, 'use at least 24 characters').max(200).refine(noNul, nulMessage);
+const Description = z.string().trim().max(200).refine(noNul, nulMessage);
 
 export const NewWebhook = z.object({
   url: WebhookUrl,
-  description: z.string().trim().max(200).default(''),
+  description: Description.default(''),
   events: z.array(WebhookEvent).min(1, 'choose at least one event').default(['campaign.paused']),
   active: z.boolean().default(true),
   /** Your own signing secret; without it one is generated. Either way it is shown only once. */
@@ -57,7 +71,7 @@ export const NewWebhook = z.object({
 export const WebhookChange = z
   .object({
     url: WebhookUrl,
-    description: z.string().trim().max(200),
+    description: Description,
     events: z.array(WebhookEvent).min(1, 'choose at least one event'),
     active: z.boolean(),
     /** Generate a new signing secret (answered once); the old one stops signing at once. */

@@ -139,6 +139,8 @@ export interface MailOutboxTable {
   to: string;
   subject: string;
   text: string;
+  /** Only its recipient may read it: the development outbox withholds its recipient and text. */
+  confidential: Generated<boolean>;
   createdAt: CreatedAt;
 }
 

@@ -6,6 +6,9 @@ import { type Kysely, sql } from 'kysely';
 //   staff password.
 // - `sign_in_links`: one-time links mailed to a person; only the token's hash is kept.
 // - `share_kits`, `ambassador_optins`, `introductions`, `kudos`, `campaign_clicks`.
+// - `mail_outbox.confidential`: mail only its recipient may read (a consent request carries an
+//   introduced contact's name, address and the introducer's note); the development outbox, which
+//   HR leaders read, withholds its recipient and text.
 // None of these tables references pulses, cohorts, invitations, ballots, responses, answers or
 // comments, and none ever will: opt-ins and introductions are kept apart from survey data
 // (test/postgres/ambassadors.test.ts reads the catalogue to prove it).
@@ -14,6 +17,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('sessions')
     .addColumn('scope', 'text', (c) => c.notNull().defaultTo('staff').check(sql`scope in ('staff', 'person')`))
+    .execute();
+  await db.schema
+    .alterTable('mail_outbox')
+    .addColumn('confidential', 'boolean', (c) => c.notNull().defaultTo(false))
     .execute();
 
   await db.schema
@@ -168,5 +175,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
+  await db.schema.alterTable('mail_outbox').dropColumn('confidential').execute();
   await db.schema.alterTable('sessions').dropColumn('scope').execute();
 }

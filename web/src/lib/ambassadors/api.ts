@@ -16,6 +16,22 @@ import type {
   ShareKitChange,
 } from '@insideout/contracts';
 import { ApiRequestError, errorFromResponse } from '../api/client.ts';
+import type { SessionHint } from '../session/session.svelte.ts';
+
+/**
+ * Where the ambassador page notes that this browser may hold a person session (a flag, nothing
+ * secret; the cookie is HttpOnly), as the staff app does: a visitor who never signed in here is
+ * known to be signed out without a request the browser would report as a failed 401.
+ */
+export const personSessionHintKey = 'insideout.ambassador.signedIn';
+
+function storageHint(): SessionHint {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 const timeoutMs = 15_000;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,7 +41,11 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * link, with its own CSRF token), the contact's consent page (the token from their e-mail) and
  * HR's views. Kept beside the staff client as the survey's is: employees never load the staff one.
  */
-export function createAmbassadorApi(fetchImpl: typeof fetch = (input, init) => fetch(input, init), base = '/api/v1') {
+export function createAmbassadorApi(
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  base = '/api/v1',
+  hint: SessionHint = storageHint(),
+) {
   let csrfToken: string | null = null;
 
   async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -53,7 +73,12 @@ export function createAmbassadorApi(fetchImpl: typeof fetch = (input, init) => f
   }
   const remember = (session: PersonSession) => {
     csrfToken = session.csrfToken;
+    hint?.setItem(personSessionHintKey, '1');
     return session;
+  };
+  const forget = () => {
+    csrfToken = null;
+    hint?.removeItem(personSessionHintKey);
   };
   const id = encodeURIComponent;
 
@@ -65,10 +90,19 @@ export function createAmbassadorApi(fetchImpl: typeof fetch = (input, init) => f
     requestLink: (email: string) => call<void>('POST', '/ambassador/sign-in', { email }),
     confirmLink: async (token: string) =>
       remember(await call<PersonSession>('POST', '/ambassador/sign-in/confirm', { token })),
-    session: async () => remember(await call<PersonSession>('GET', '/ambassador/session')),
+    session: async () => {
+      try {
+        return remember(await call<PersonSession>('GET', '/ambassador/session'));
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status === 401) forget();
+        throw error;
+      }
+    },
+    /** False when this browser is known to hold no person session (storage unavailable: true). */
+    mayBeSignedIn: () => hint === null || hint.getItem(personSessionHintKey) !== null,
     signOut: async () => {
       await call<void>('POST', '/auth/logout');
-      csrfToken = null;
+      forget();
     },
     campaigns: async () => (await call<AmbassadorCampaignList>('GET', '/ambassador/campaigns')).campaigns,
     join: (campaignId: string) => call<unknown>('PUT', `/ambassador/campaigns/${id(campaignId)}/opt-in`),

@@ -27,6 +27,9 @@ export const ambassadorsEn = {
   'ambassador.textEn': 'Text in English',
   'ambassador.textFr': 'Text in French',
   'ambassador.copy': 'Copy',
+  'ambassador.copyTextEn': 'Copy the text in English',
+  'ambassador.copyTextFr': 'Copy the text in French',
+  'ambassador.copyLink': 'Copy the link',
   'ambassador.copied': 'Copied.',
   'ambassador.link': 'Link to share (it names the campaign, never you)',
   'ambassador.shareOn': 'Share on {network}',
@@ -79,4 +82,9 @@ export const ambassadorsEn = {
   'hrAmbassadors.thanks': 'Thank-you to the introducer (optional)',
   'hrAmbassadors.update': 'Update',
   'hrAmbassadors.noCampaigns': 'No live, paused or completed campaign.',
+  'hrAmbassadors.updated': 'Introduction updated.',
+  'outbox.withheld.subject': 'Consent request to an introduced contact (withheld)',
+  'outbox.withheld.to': 'Recipient withheld',
+  'outbox.withheld.body':
+    'This message asks someone an employee introduced whether they agree to be contacted. Only they may read it: their name, address and the introducer’s note stay hidden here. If they decline, or do not answer within 14 days, it is deleted with the introduction.',
 } as const;

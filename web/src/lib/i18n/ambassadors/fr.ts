@@ -27,6 +27,9 @@ export const ambassadorsFr: { readonly [K in keyof typeof ambassadorsEn]: string
   'ambassador.textEn': 'Texte en anglais',
   'ambassador.textFr': 'Texte en français',
   'ambassador.copy': 'Copier',
+  'ambassador.copyTextEn': 'Copier le texte en anglais',
+  'ambassador.copyTextFr': 'Copier le texte en français',
+  'ambassador.copyLink': 'Copier le lien',
   'ambassador.copied': 'Copié.',
   'ambassador.link': 'Lien à partager (il nomme la campagne, jamais vous)',
   'ambassador.shareOn': 'Partager sur {network}',
@@ -80,4 +83,9 @@ export const ambassadorsFr: { readonly [K in keyof typeof ambassadorsEn]: string
   'hrAmbassadors.thanks': 'Remerciement à la personne qui a présenté (facultatif)',
   'hrAmbassadors.update': 'Mettre à jour',
   'hrAmbassadors.noCampaigns': 'Aucune campagne en cours, en pause ou terminée.',
+  'hrAmbassadors.updated': 'Présentation mise à jour.',
+  'outbox.withheld.subject': 'Demande de consentement à une personne présentée (masquée)',
+  'outbox.withheld.to': 'Destinataire masqué',
+  'outbox.withheld.body':
+    'Ce message demande à une personne présentée par un·e salarié·e si elle accepte d’être contactée. Elle seule peut le lire\u00a0: son nom, son adresse et le mot de la personne qui l’a présentée restent masqués ici. Si elle refuse, ou ne répond pas sous 14\u00a0jours, il est supprimé avec la présentation.',
 };
