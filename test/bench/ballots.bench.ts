@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { startApp } from '../support/app-process.ts';
 import { startCluster } from '../support/cluster.ts';
+import { prepareSurvey } from '../support/survey-load.ts';
 import { childrenOf, cpuSeconds, machineBusySeconds, pin, runTasks, sampleRss } from './load.ts';
 import { recordFigures } from './results.ts';
-import { prepareSurvey } from '../support/survey-load.ts';
 import { directInsertStatement, submitResponses, takeBallots } from './survey-runs.ts';
 
 // Ballots issued and anonymous responses accepted per second, end to end (HTTP, RSA, commit) on
@@ -44,7 +44,12 @@ if (pinned) for (const pid of [postmaster, ...childrenOf(postmaster)]) pin(pid, 
 const postgresCpu = () => childrenOf(postmaster).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 /** Who used the two cores during a phase, in % of one core: the api, PostgreSQL, this process, and everything else. */
 async function measured<T>(phase: () => Promise<T & { seconds: number }>) {
-  const before = { api: cpuSeconds(apiPid), postgres: postgresCpu(), bench: process.cpuUsage(), machine: machineBusySeconds() };
+  const before = {
+    api: cpuSeconds(apiPid),
+    postgres: postgresCpu(),
+    bench: process.cpuUsage(),
+    machine: machineBusySeconds(),
+  };
   const result = await phase();
   const share = (seconds: number) => Math.round((100 * seconds) / result.seconds);
   const bench = process.cpuUsage(before.bench);
@@ -55,7 +60,12 @@ async function measured<T>(phase: () => Promise<T & { seconds: number }>) {
   const perRequest = (seconds: number) => Math.round((1e6 * seconds) / people) / 1000;
   return {
     ...result,
-    cpu: { api: share(api), postgres: share(postgres), generator: share(generator), others: Math.max(0, share(others)) },
+    cpu: {
+      api: share(api),
+      postgres: share(postgres),
+      generator: share(generator),
+      others: Math.max(0, share(others)),
+    },
     msPerRequest: { api: perRequest(api), postgres: perRequest(postgres) },
   };
 }
@@ -96,12 +106,14 @@ recordFigures({
     value: ballotsPerSecond,
     unit: 'ballots/s',
     target: '≥ 1000/s',
+    met: ballotsPerSecond >= 1000,
     note: `PostgreSQL, ${people} invitations, ${load.cohorts} cohort keys; ${conditions}`,
   },
   submissions_per_s_postgres: {
     value: submissionsPerSecond,
     unit: 'responses/s',
     target: '≥ 1500/s and ≥ 50% of raw_insert_per_s_postgres',
+    met: submissionsPerSecond >= 1500 && submissionsPerSecond >= directPerSecond / 2,
     reference: {
       value: directPerSecond,
       unit: 'responses/s',
@@ -119,6 +131,7 @@ recordFigures({
     value: memory.peakMiB,
     unit: 'MiB',
     target: '≤ 200 MiB RSS on PostgreSQL',
+    met: memory.peakMiB <= 200,
     note: `peak RSS of the api process sampled every 100 ms while it issued ${people} ballots and took ${people} responses (median ${memory.medianMiB} MiB)`,
   },
   pulse_open_5000_people_s: {

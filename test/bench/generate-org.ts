@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import { computeRollups } from '../../api/src/results/rollups.ts';
 import { formCohorts } from '@insideout/core';
 import { createDb, type Db, migrateToLatest } from '@insideout/db';
 import { sql } from 'kysely';
+import { computeRollups } from '../../api/src/results/rollups.ts';
 import { newOrg, newPerson, type TestPerson, type TestUnit } from '../support/factories.ts';
 
 /**

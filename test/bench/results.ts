@@ -18,6 +18,8 @@ export interface Figure {
   unit: string;
   target?: string;
   reference?: { value: number; unit: string; what: string };
+  /** Whether the target was met in this run (absent for informational figures and references). */
+  met?: boolean;
   /** How it was measured: sizes, concurrency, pinning. */
   note?: string;
   measuredAt?: string;
@@ -51,8 +53,9 @@ export function recordFigures(figures: Record<string, Figure>): void {
     const reference = figure.reference
       ? ` (reference: ${figure.reference.value} ${figure.reference.unit}, ${figure.reference.what})`
       : '';
+    const verdict = figure.met === undefined ? '' : figure.met ? ' [met]' : ' [NOT met]';
     console.log(
-      `${name}: ${figure.value} ${figure.unit}${figure.target ? ` — target ${figure.target}` : ''}${reference}`,
+      `${name}: ${figure.value} ${figure.unit}${figure.target ? ` — target ${figure.target}` : ''}${verdict}${reference}`,
     );
   }
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);

@@ -73,9 +73,9 @@ describe('PostgreSQL stopped and restarted under a load of submissions', () => {
       .execute();
     const acknowledged = [...run.acknowledged].map((index) => load.employees[index]?.nullifier);
     expect(stored.map((r) => r.nullifier).sort()).toEqual(acknowledged.sort());
-    const answers = await sql<{ n: number }>`select count(*)::int as n from answers where pulse_id = ${load.pulseId}`.execute(
-      store.db,
-    );
+    const answers = await sql<{
+      n: number;
+    }>`select count(*)::int as n from answers where pulse_id = ${load.pulseId}`.execute(store.db);
     expect(answers.rows[0]?.n).toBe(3 * employees);
 
     // And the health check says so.

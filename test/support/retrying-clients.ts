@@ -90,7 +90,12 @@ export async function runRetryingClients(load: SurveyLoad, options: ClientOption
           run.failures.push(`employee ${index}: ballot ${ballot}`);
           continue;
         }
-        const submitted = await persist(`/api/v1/pulses/${load.pulseId}/responses`, employee.submission, {}, [201, 200]);
+        const submitted = await persist(
+          `/api/v1/pulses/${load.pulseId}/responses`,
+          employee.submission,
+          {},
+          [201, 200],
+        );
         if (submitted !== 201 && submitted !== 200) {
           run.failures.push(`employee ${index}: submission ${submitted}`);
           continue;

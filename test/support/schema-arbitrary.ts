@@ -68,6 +68,7 @@ export const hostileStrings: readonly string[] = [
   'e\u0301\u0301\u0301',
   '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🧑‍🤝‍🧑',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4shell probe, literally.
   '${jndi:ldap://x/a}',
   '{{7*7}}',
   '__proto__',
@@ -130,7 +131,12 @@ export function arbitraryOf(schema: JsonSchema, context: SchemaContext, depth = 
   return options.length === 1 ? (options[0] as fc.Arbitrary<unknown>) : fc.oneof(...options);
 }
 
-function arbitraryOfType(type: string, schema: JsonSchema, context: SchemaContext, depth: number): fc.Arbitrary<unknown> {
+function arbitraryOfType(
+  type: string,
+  schema: JsonSchema,
+  context: SchemaContext,
+  depth: number,
+): fc.Arbitrary<unknown> {
   switch (type) {
     case 'null':
       return fc.constant(null);
@@ -157,7 +163,8 @@ function arbitraryOfType(type: string, schema: JsonSchema, context: SchemaContex
 }
 
 function stringArbitrary(schema: JsonSchema, context: SchemaContext): fc.Arbitrary<string> {
-  if (schema.format === 'uuid') return context.ids.length ? fc.oneof(fc.constantFrom(...context.ids), fc.uuid()) : fc.uuid();
+  if (schema.format === 'uuid')
+    return context.ids.length ? fc.oneof(fc.constantFrom(...context.ids), fc.uuid()) : fc.uuid();
   if (schema.format === 'date-time') {
     return fc
       .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })

@@ -71,7 +71,10 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (isUnstorableText(err)) {
     return errorResponse(
       c,
-      ApiError.invalidInput([], 'The request holds a character that cannot be stored: remove the NUL characters (U+0000).'),
+      ApiError.invalidInput(
+        [],
+        'The request holds a character that cannot be stored: remove the NUL characters (U+0000).',
+      ),
     );
   }
   if (isDatabaseUnavailable(err)) {
@@ -90,7 +93,16 @@ export function onError(err: Error, c: Context<AppEnv>) {
 // The database is down, restarting or out of connections: connection refused or cut, the server
 // shutting down or not yet accepting (SQLSTATE class 08 and 57P01–57P03), too many connections
 // (53300), or the pool not getting a connection in time. Each is a 503 the client may retry, not a 500.
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 const unavailableMessages =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed/i;
 
