@@ -1,11 +1,9 @@
-import { blindBallot, finalizeBallot, fromBase64Url, toBase64Url } from '@insideout/ballot/client';
-import type { Survey } from '@insideout/contracts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { consoleProblems, launchChromium } from '../support/browser.ts';
 import { browserHr, type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
-import { receipt } from '../support/survey.ts';
+import { answerOverHttp } from '../support/survey.ts';
 
 // Both sides of an anonymous conversation, in Chromium against the built product. A team of ten
 // (k_comments = 10, so its comments show at the team itself) answers a pulse: one person in the
@@ -39,33 +37,6 @@ let employee: BrowserContext;
 /** The manager's browser, signed in once. */
 let staff: BrowserContext;
 const problems: string[] = [];
-
-/** What the survey page does, over HTTP: take a ballot, unblind it, answer (and maybe comment). */
-async function answer(invitation: string, values: readonly number[], comments: readonly string[] = []) {
-  const headers = { authorization: `Invitation ${invitation}` };
-  const survey = (await (await fetch(`${appUrl}/api/v1/survey`, { headers })).json()) as Survey;
-  const blinded = await blindBallot(survey.cohort.publicKey);
-  const grant = await fetch(`${appUrl}/api/v1/survey/ballot`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ blinded: toBase64Url(blinded.blinded) }),
-  });
-  expect(grant.status).toBe(200);
-  const { blindSignature } = (await grant.json()) as { blindSignature: string };
-  const ballot = await finalizeBallot(survey.cohort.publicKey, blinded, fromBase64Url(blindSignature));
-  const submitted = await fetch(`${appUrl}/api/v1/pulses/${survey.pulse.id}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      cohortId: survey.cohort.id,
-      ...ballot,
-      answers: values.map((value, position) => ({ position, value })),
-      comments: comments.map((body) => ({ position: null, body })),
-      receiptHash: receipt().hash,
-    }),
-  });
-  expect(submitted.status).toBe(201);
-}
 
 /** A staff account with a password, chosen through the mailed link as a new manager would. */
 async function newManager(unitId: string) {
@@ -191,7 +162,7 @@ describe('an anonymous conversation', () => {
 
   it('the pulse closes with ten respondents, and the manager replies on the comments page', async () => {
     for (const [index, token] of tokens.slice(1).entries()) {
-      await answer(token, [4, 8, 3], index === 0 ? [flagged] : []);
+      await answerOverHttp(appUrl, token, [4, 8, 3], index === 0 ? [flagged] : []);
     }
     await hr.call('POST', `/pulses/${pulseId}/close`);
 

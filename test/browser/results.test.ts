@@ -1,11 +1,9 @@
-import { blindBallot, finalizeBallot, fromBase64Url, toBase64Url } from '@insideout/ballot/client';
-import type { Survey } from '@insideout/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { consoleProblems, launchChromium } from '../support/browser.ts';
 import { browserHr, type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
-import { receipt } from '../support/survey.ts';
+import { answerOverHttp } from '../support/survey.ts';
 
 // A manager's and an HR leader's results pages, in Chromium against the built product. The
 // browser suite shares one store, so this file makes its own units and pulse through the API: a
@@ -26,34 +24,6 @@ let teamId: string;
 let smallId: string;
 let pulseId: string;
 let problems: string[];
-
-/** What the survey page does, over real HTTP: read the invitation, take a ballot, unblind it, answer. */
-async function answer(invitation: string, values: readonly number[]) {
-  const headers = { authorization: `Invitation ${invitation}` };
-  const survey = (await (await fetch(`${appUrl}/api/v1/survey`, { headers })).json()) as Survey;
-  const blinded = await blindBallot(survey.cohort.publicKey);
-  const grant = await fetch(`${appUrl}/api/v1/survey/ballot`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ blinded: toBase64Url(blinded.blinded) }),
-  });
-  expect(grant.status).toBe(200);
-  const { blindSignature } = (await grant.json()) as { blindSignature: string };
-  const ballot = await finalizeBallot(survey.cohort.publicKey, blinded, fromBase64Url(blindSignature));
-  // Sent without the invitation or any cookie, as the survey page does.
-  const submitted = await fetch(`${appUrl}/api/v1/pulses/${survey.pulse.id}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      cohortId: survey.cohort.id,
-      ...ballot,
-      answers: values.map((value, position) => ({ position, value })),
-      comments: [],
-      receiptHash: receipt().hash,
-    }),
-  });
-  expect(submitted.status).toBe(201);
-}
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -88,7 +58,8 @@ beforeAll(async () => {
     [3, 7, 3],
     [4, 9, 4],
   ];
-  for (const [index, email] of emails.entries()) await answer(tokens.get(email) ?? '', answers[index] ?? []);
+  for (const [index, email] of emails.entries())
+    await answerOverHttp(appUrl, tokens.get(email) ?? '', answers[index] ?? []);
   await hr.call('POST', `/pulses/${pulseId}/close`);
 
   context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });

@@ -40,3 +40,38 @@ export function invitationsIn(messages: Array<{ to: string; text: string }>) {
   }
   return byEmail;
 }
+
+/**
+ * What the survey page does, over real HTTP against a running app: read the invitation, take a
+ * ballot, unblind it, and answer (with general comments) without the invitation or any cookie.
+ */
+export async function answerOverHttp(
+  appUrl: string,
+  invitation: string,
+  values: readonly number[],
+  comments: readonly string[] = [],
+) {
+  const headers = { authorization: `Invitation ${invitation}` };
+  const survey = (await (await fetch(`${appUrl}/api/v1/survey`, { headers })).json()) as Survey;
+  const blinded = await blindBallot(survey.cohort.publicKey);
+  const grant = await fetch(`${appUrl}/api/v1/survey/ballot`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ blinded: b64(blinded.blinded) }),
+  });
+  expect(grant.status).toBe(200);
+  const { blindSignature } = (await grant.json()) as { blindSignature: string };
+  const ballot = await finalizeBallot(survey.cohort.publicKey, blinded, fromBase64Url(blindSignature));
+  const submitted = await fetch(`${appUrl}/api/v1/pulses/${survey.pulse.id}/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      cohortId: survey.cohort.id,
+      ...ballot,
+      answers: values.map((value, position) => ({ position, value })),
+      comments: comments.map((body) => ({ position: null, body })),
+      receiptHash: receipt().hash,
+    }),
+  });
+  expect(submitted.status).toBe(201);
+}
