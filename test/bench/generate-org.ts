@@ -3,7 +3,7 @@ import { formCohorts } from '@insideout/core';
 import { createDb, type Db, migrateToLatest } from '@insideout/db';
 import { sql } from 'kysely';
 import { computeRollups } from '../../api/src/results/rollups.ts';
-import { newOrg, newPerson, type TestPerson, type TestUnit } from '../support/factories.ts';
+import { newOrg, newPerson, type TestPerson, type TestUnit, testPassword } from '../support/factories.ts';
 
 /**
  * A large organisation for benchmarks: `people` employees (10,000 by default) in a tree of
@@ -283,7 +283,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const org = await generateOrg(store, { people: Number(people) });
   await addWeeklyPulses(store, org, Number(weeks));
   console.log(
-    `org ${org.id}: ${org.people} people, ${org.units.length + 1} units, ${org.cohorts.length} cohorts, ${org.pulseIds.length} pulses in ${((performance.now() - started) / 1000).toFixed(1)} s; HR leader ${org.hr.email} (password: the test password)`,
+    `org ${org.id}: ${org.people} people, ${org.units.length + 1} units, ${org.cohorts.length} cohorts, ${org.pulseIds.length} pulses in ${((performance.now() - started) / 1000).toFixed(1)} s; HR leader ${org.hr.email}, password "${testPassword}"`,
   );
   await store.close();
 }

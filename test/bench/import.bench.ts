@@ -136,7 +136,13 @@ try {
     console.log(`same file again (all unchanged): ${again.seconds.toFixed(2)} s`);
 
     recordFigures({
-      import_10k_rows_postgres_s: { value: Math.round(first.seconds * 100) / 100, unit: 's', target: '≤ 10 s' },
+      import_10k_rows_postgres_s: {
+        value: Math.round(first.seconds * 100) / 100,
+        unit: 's',
+        target: '≤ 10 s',
+        met: first.seconds <= 10,
+        note: `an HR import of ${rows} people in ${units} units through the import service; the same file again: ${again.seconds.toFixed(2)} s`,
+      },
     });
   } finally {
     await store.close();

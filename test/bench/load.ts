@@ -168,7 +168,8 @@ const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
  * the machine has a single core.
  */
 export function pin(pid: number, cpus: string): boolean {
-  if (!hasTaskset || os.availableParallelism() < 2) return false;
+  // os.cpus(), not availableParallelism(): once this process is pinned, the latter says 1.
+  if (!hasTaskset || os.cpus().length < 2) return false;
   try {
     execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
     return true;

@@ -61,6 +61,7 @@ async function measure(store: Db) {
 }
 
 const cluster = await startCluster();
+process.on('exit', () => cluster.destroy());
 const postgresStore = await createDb({ databaseUrl: cluster.url() });
 const postgres = await measure(postgresStore);
 await postgresStore.close();

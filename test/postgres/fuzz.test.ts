@@ -14,7 +14,7 @@ import {
   replaceAt,
   type SchemaContext,
 } from '../support/schema-arbitrary.ts';
-import { invitationsIn } from '../support/survey.ts';
+import { invitationsIn, takeBallot } from '../support/survey.ts';
 
 // Hostile input on every route of the OpenAPI document (read from the api itself, so a route added
 // tomorrow is fuzzed tomorrow): path parameters, query strings and JSON bodies generated from the
@@ -61,7 +61,7 @@ const callers: Record<Exclude<Caller, 'anonymous'>, Record<string, string>> = {
   invitation: {},
 };
 let context: SchemaContext;
-const staff = { orgId: '', hrId: '', managerId: '', teamId: '', pulseId: '', cohortId: '' };
+const staff = { orgId: '', hrId: '', managerId: '', teamId: '', pulseId: '', cohortId: '', spareInvitation: '' };
 
 /**
  * Sessions opened straight in the database, as sign-in would (sign-in itself is rate limited, and
@@ -114,8 +114,9 @@ beforeAll(async () => {
   await hr.request('POST', `/api/v1/pulses/${pulse.id}/open`);
   const draft = (await (await hr.request('POST', '/api/v1/pulses', pulseInput([other]))).json()) as { id: string };
   const outbox = (await (await hr.get('/api/v1/outbox')).json()) as { messages: Array<{ to: string; text: string }> };
-  const [token] = invitationsIn(outbox.messages).values();
+  const [token, spare] = invitationsIn(outbox.messages).values();
   callers.invitation = { authorization: `Invitation ${token}` };
+  staff.spareInvitation = spare ?? '';
   const cohorts = await store.db.selectFrom('cohorts').select('id').execute();
   Object.assign(staff, { pulseId: pulse.id, cohortId: cohorts[0]?.id ?? '' });
   context = {
@@ -350,6 +351,21 @@ describe('inputs that once gave a 500', () => {
         }),
       status: 403,
       code: 'forbidden',
+    },
+    {
+      what: 'half a surrogate pair in the comment of a genuine response',
+      send: async () => {
+        const { survey, ballot } = await takeBallot(client, staff.spareInvitation);
+        return client.postJson(`/api/v1/pulses/${staff.pulseId}/responses`, {
+          cohortId: survey.cohort.id,
+          ...ballot,
+          answers: [{ position: 0, value: 4 }],
+          comments: [{ position: null, body: 'lone \ud83d half' }],
+          receiptHash,
+        });
+      },
+      status: 400,
+      code: 'invalid_input',
     },
     {
       what: 'a blinded ballot of 4n + 1 base64url characters',

@@ -1,6 +1,6 @@
-import type { Database } from '@insideout/db';
+import type { Database, PulseState } from '@insideout/db';
 import type { Context } from 'hono';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { splitToken } from '../auth/secrets.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
@@ -22,26 +22,28 @@ export async function invitationOf(c: Context<AppEnv>) {
   return row;
 }
 
-function findInvitation(db: Kysely<Database>, orgId: string, tokenHash: string) {
-  return db
-    .selectFrom('invitations as i')
-    .innerJoin('pulses as p', (join) => join.onRef('p.orgId', '=', 'i.orgId').onRef('p.id', '=', 'i.pulseId'))
-    .innerJoin('people as person', (join) =>
-      join.onRef('person.orgId', '=', 'i.orgId').onRef('person.id', '=', 'i.personId'),
-    )
-    .select([
-      'i.orgId',
-      'i.pulseId',
-      'i.personId',
-      'i.cohortId',
-      'p.state',
-      'p.title',
-      'p.closesAt',
-      'p.k',
-      'p.kComments',
-      'person.active',
-    ])
-    .where('i.orgId', '=', orgId)
-    .where('i.tokenHash', '=', tokenHash)
-    .executeTakeFirst();
+interface InvitationRow {
+  orgId: string;
+  pulseId: string;
+  personId: string;
+  cohortId: string;
+  state: PulseState;
+  title: string;
+  closesAt: Date;
+  k: number;
+  kComments: number;
+  active: boolean;
+}
+
+// Written as SQL rather than with the query builder: this lookup runs on every ballot taken, and
+// building and transforming the three-table query cost about as much of the api's CPU as sending
+// it (the camelCase plugin still maps the columns).
+async function findInvitation(db: Kysely<Database>, orgId: string, tokenHash: string) {
+  const { rows } = await sql<InvitationRow>`
+    select i.org_id, i.pulse_id, i.person_id, i.cohort_id, p.state, p.title, p.closes_at, p.k, p.k_comments, person.active
+    from invitations i
+    join pulses p on p.org_id = i.org_id and p.id = i.pulse_id
+    join people person on person.org_id = i.org_id and person.id = i.person_id
+    where i.org_id = ${orgId} and i.token_hash = ${tokenHash}`.execute(db);
+  return rows[0];
 }

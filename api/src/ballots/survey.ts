@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { BallotError, signBlinded } from '@insideout/ballot/server';
 import type { Survey } from '@insideout/contracts';
 import type { Context } from 'hono';
-import type { AppEnv } from '../http/env.ts';
+import { sql } from 'kysely';
 import { sensitiveWordsOf } from '../dialogue/sensitive.ts';
+import type { AppEnv } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { toPulses } from '../pulses/compose.ts';
 import { cohortKeys } from './cohort-keys.ts';
@@ -20,7 +21,11 @@ export async function surveyFor(c: Context<AppEnv>): Promise<Survey> {
     .where('id', '=', invitation.pulseId)
     .executeTakeFirstOrThrow();
   const [view] = await toPulses(db, invitation.orgId, [pulse]);
-  const org = await db.selectFrom('orgs').select(['name', 'settings']).where('id', '=', invitation.orgId).executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom('orgs')
+    .select(['name', 'settings'])
+    .where('id', '=', invitation.orgId)
+    .executeTakeFirstOrThrow();
   const cohort = await db
     .selectFrom('cohorts')
     .select(['id', 'publicKey', 'audience'])
@@ -75,19 +80,13 @@ export async function issueBallot(c: Context<AppEnv>, blindedText: string) {
     throw error;
   }
   const { db } = services.store;
-  const recorded = await db
-    .insertInto('ballotIssuance')
-    .values({
-      orgId: invitation.orgId,
-      pulseId: invitation.pulseId,
-      personId: invitation.personId,
-      cohortId: invitation.cohortId,
-      blindedHash,
-    })
-    .onConflict((conflict) => conflict.columns(['orgId', 'pulseId', 'personId']).doNothing())
-    .returning('personId')
-    .executeTakeFirst();
-  if (!recorded) {
+  // SQL rather than the query builder, as for the invitation lookup: every ballot runs it.
+  const { rows: recorded } = await sql<{ personId: string }>`
+    insert into ballot_issuance (org_id, pulse_id, person_id, cohort_id, blinded_hash)
+    values (${invitation.orgId}, ${invitation.pulseId}, ${invitation.personId}, ${invitation.cohortId}, ${blindedHash})
+    on conflict (org_id, pulse_id, person_id) do nothing
+    returning person_id`.execute(db);
+  if (recorded.length === 0) {
     const earlier = await db
       .selectFrom('ballotIssuance')
       .select('blindedHash')

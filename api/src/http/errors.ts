@@ -73,7 +73,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
       c,
       ApiError.invalidInput(
         [],
-        'The request holds a character that cannot be stored: remove the NUL characters (U+0000).',
+        'The request holds text that cannot be stored: a NUL character (U+0000) or half of a UTF-16 surrogate pair.',
       ),
     );
   }
@@ -114,11 +114,14 @@ function isDatabaseUnavailable(err: unknown): boolean {
   return unavailableMessages.test(err.message);
 }
 
-// PostgreSQL's text cannot hold U+0000 (22021), nor jsonb a \u0000 escape (22P05): whatever field it
-// came in, such a value is the request's fault (400), not the server's — found by the fuzz.
+// PostgreSQL's text cannot hold U+0000 (22021), nor jsonb a \u0000 escape (22P05), nor JSON text a
+// lone UTF-16 surrogate (22P02 with a surrogate detail: JSON.stringify passes one from the request
+// on, escaped). Whatever field it came in, such a value is the request's fault (400), not the
+// server's — found by the fuzz (test/postgres/fuzz.test.ts).
 function isUnstorableText(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '22021' || code === '22P05';
+  const { code, detail } = (err ?? {}) as { code?: unknown; detail?: unknown };
+  if (code === '22021' || code === '22P05') return true;
+  return code === '22P02' && typeof detail === 'string' && /surrogate/i.test(detail);
 }
 
 function httpExceptionMessage(err: HTTPException): string {
