@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { canonicalReceiptCode } from '@insideout/core';
 import type { Acknowledgement, Database } from '@insideout/db';
 import type { Insertable } from 'kysely';
+import { receiptHashOf } from '../dialogue/conversations.ts';
 import { closedPulses, visibleComments } from '../dialogue/visible.ts';
 import type { Services } from '../http/env.ts';
 import { seededRandom } from './random.ts';
@@ -111,7 +110,7 @@ export async function seedDemoConversations(services: Services, demo: DemoOrg, h
         .execute();
     if (addressed.length > 0) await trx.insertInto('commentStatus').values(addressed).execute();
     if (example) {
-      const receiptHash = createHash('sha256').update(canonicalReceiptCode(demoReceiptCode)).digest('base64url');
+      const receiptHash = receiptHashOf(demoReceiptCode);
       await trx
         .updateTable('comments')
         .set({ receiptHash })
