@@ -88,7 +88,7 @@ describe('the demo pulses', () => {
 });
 
 describe('the demo conversations', () => {
-  it('has comments in every conversation state for the manager to explore', async () => {
+  it('has comments in every conversation state, and a flagged one, for HR to explore', async () => {
     const manager = await client.signIn('hr@demo.test', readmeDemoPassword());
     const pulses = (await (await manager.get('/api/v1/results/pulses')).json()) as { pulses: Array<{ id: string }> };
     const states = new Set<string>();
@@ -96,7 +96,7 @@ describe('the demo conversations', () => {
       const list = (await (await manager.get(`/api/v1/comments?pulseId=${pulse.id}`)).json()) as CommentList;
       for (const [state, count] of Object.entries(list.counts)) if (count > 0) states.add(state);
     }
-    expect([...states].sort()).toEqual(['addressed', 'answered', 'follow_up', 'unanswered']);
+    expect([...states].sort()).toEqual(['addressed', 'answered', 'flagged', 'follow_up', 'unanswered']);
   });
 
   it("opens the README's demo receipt code on a conversation with a manager's reply", async () => {

@@ -54,6 +54,7 @@ const comments = [
   'The new onboarding buddy system works well.',
   'Too many meetings, not enough time to do the actual work.',
   'I would share our news more if it talked about the teams, not only products.',
+  'Safety checks are skipped when we are short-staffed at the end of the month.',
 ];
 
 export async function seedDemoPulses(services: Services, demo: DemoOrg, hrId: string, now: Date) {
