@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, startApp } from '../support/app-process.ts';
 import { axeViolations } from '../support/axe.ts';
-import { consoleProblems, launchChromium } from '../support/browser.ts';
+import { consoleProblems, launchChromium, signInThroughForm } from '../support/browser.ts';
 import { type Cluster, startCluster } from '../support/cluster.ts';
 import { browserHr, type HrApi, hrApi, newTeam } from '../support/hr-api.ts';
 
@@ -210,11 +210,7 @@ async function signedInHr(): Promise<Page> {
     contexts.push(hrContext);
     const signIn = await hrContext.newPage();
     consoleProblems(signIn, problems);
-    await signIn.goto(`${app.url}/sign-in`);
-    await signIn.getByLabel('E-mail address').fill(browserHr.email);
-    await signIn.getByLabel('Password').fill(browserHr.password);
-    await signIn.getByRole('button', { name: 'Sign in' }).click();
-    await signIn.getByRole('heading', { name: `Hello, ${browserHr.name}` }).waitFor();
+    await signInThroughForm(signIn, app.url, browserHr);
     return signIn;
   }
   const page = await hrContext.newPage();

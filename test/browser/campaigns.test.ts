@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { consoleProblems, launchChromium } from '../support/browser.ts';
+import { consoleProblems, launchChromium, signInThroughForm } from '../support/browser.ts';
 import { browserHr, type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
 import { answerOverHttp } from '../support/survey.ts';
 
@@ -51,11 +51,7 @@ beforeAll(async () => {
 
   context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   const signIn = await context.newPage();
-  await signIn.goto(`${appUrl}/sign-in`);
-  await signIn.getByLabel('E-mail address').fill(browserHr.email);
-  await signIn.getByLabel('Password').fill(browserHr.password);
-  await signIn.getByRole('button', { name: 'Sign in' }).click();
-  await signIn.getByRole('heading', { name: `Hello, ${browserHr.name}` }).waitFor();
+  await signInThroughForm(signIn, appUrl, browserHr);
   await signIn.close();
 });
 afterAll(async () => {

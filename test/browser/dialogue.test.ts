@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { consoleProblems, launchChromium } from '../support/browser.ts';
+import { consoleProblems, launchChromium, signInThroughForm } from '../support/browser.ts';
 import { browserHr, type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
 import { answerOverHttp } from '../support/survey.ts';
 
@@ -167,11 +167,7 @@ describe('an anonymous conversation', () => {
     await hr.call('POST', `/pulses/${pulseId}/close`);
 
     const page = await newPage(staff);
-    await page.goto(`${appUrl}/sign-in`);
-    await page.getByLabel('E-mail address').fill(manager.email);
-    await page.getByLabel('Password').fill(manager.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await visible(page.getByRole('heading', { name: `Hello, ${manager.name}` }));
+    await signInThroughForm(page, appUrl, manager);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Comments', exact: true }).click();
     await visible(page.getByRole('heading', { name: 'Comments', level: 1 }));
@@ -255,10 +251,7 @@ describe('an anonymous conversation', () => {
     // The staff context is the manager's: sign out, and in as the HR leader.
     await page.goto(`${appUrl}/`);
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('E-mail address').fill(browserHr.email);
-    await page.getByLabel('Password').fill(browserHr.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await visible(page.getByRole('heading', { name: `Hello, ${browserHr.name}` }));
+    await signInThroughForm(page, appUrl, browserHr);
 
     await page.goto(`${appUrl}/comments?pulse=${pulseId}&show=flagged`);
     const card = page.getByTestId('staff-comment').filter({ hasText: flagged });

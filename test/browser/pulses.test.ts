@@ -4,7 +4,7 @@ import type { Survey } from '@insideout/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { consoleProblems, launchChromium } from '../support/browser.ts';
+import { consoleProblems, launchChromium, signInThroughForm } from '../support/browser.ts';
 import { browserHr, type HrApi, hrApi, invitationTokens, newTeam, openPulse } from '../support/hr-api.ts';
 
 // An HR leader runs a pulse from the web app, in one browser profile: composes it, opens it,
@@ -47,11 +47,7 @@ const visible = (locator: ReturnType<Page['getByText']>) => locator.waitFor({ st
 
 describe('an HR leader runs a pulse', () => {
   it('signs in and finds the pulses in the navigation', async () => {
-    await page.goto(`${appUrl}/sign-in`);
-    await page.getByLabel('E-mail address').fill(browserHr.email);
-    await page.getByLabel('Password').fill(browserHr.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await visible(page.getByRole('heading', { name: `Hello, ${browserHr.name}` }));
+    await signInThroughForm(page, appUrl, browserHr);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pulses' }).click();
     await visible(page.getByRole('heading', { name: 'Pulses', level: 1 }));

@@ -37,3 +37,16 @@ export function consoleProblems(page: Page, problems: string[] = []): string[] {
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
 }
+
+/** Signs in through the sign-in form, as a person would, and waits for the greeting. */
+export async function signInThroughForm(
+  page: Page,
+  appUrl: string,
+  who: { email: string; password: string; name: string },
+): Promise<void> {
+  await page.goto(`${appUrl}/sign-in`);
+  await page.getByLabel('E-mail address').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: `Hello, ${who.name}` }).waitFor();
+}

@@ -80,7 +80,10 @@ export async function listComments(db: Kysely<Database>, actor: Actor, query: Co
 
 /** One comment an actor may read, with its conversation; 404 for any other. */
 export async function readComment(db: Kysely<Database>, actor: Actor, commentId: string): Promise<StaffComment> {
-  const { comment, pulse, units } = await findReadable(db, actor, commentId);
+  return viewOf(db, actor, await findReadable(db, actor, commentId));
+}
+
+async function viewOf(db: Kysely<Database>, actor: Actor, { comment, pulse, units }: Readable): Promise<StaffComment> {
   const [items, threads, flags] = await Promise.all([
     itemsOf(db, actor.orgId, pulse.id),
     threadsOf(db, actor.orgId, [comment.id]),
@@ -97,7 +100,8 @@ export async function replyTo(
   reply: NewReply,
   now: Date,
 ): Promise<StaffComment> {
-  const { comment } = await findReadable(db, actor, commentId);
+  const readable = await findReadable(db, actor, commentId);
+  const { comment } = readable;
   await db
     .insertInto('replies')
     .values({
@@ -112,7 +116,7 @@ export async function replyTo(
       createdAt: now,
     })
     .execute();
-  return readComment(db, actor, commentId);
+  return viewOf(db, actor, readable);
 }
 
 /** Marks a conversation addressed, or opens it again. */
@@ -123,7 +127,8 @@ export async function setStatus(
   status: CommentStatus,
   now: Date,
 ): Promise<StaffComment> {
-  const { comment } = await findReadable(db, actor, commentId);
+  const readable = await findReadable(db, actor, commentId);
+  const { comment } = readable;
   await db.transaction().execute(async (trx) => {
     const key = { orgId: actor.orgId, pulseId: comment.pulseId, commentId: comment.id };
     const changed = status.addressed
@@ -147,8 +152,10 @@ export async function setStatus(
       target: { type: 'comment', id: comment.id },
     });
   });
-  return readComment(db, actor, commentId);
+  return viewOf(db, actor, readable);
 }
+
+type Readable = Awaited<ReturnType<typeof findReadable>>;
 
 async function findReadable(db: Kysely<Database>, actor: Actor, commentId: string) {
   const row = await db
@@ -157,7 +164,7 @@ async function findReadable(db: Kysely<Database>, actor: Actor, commentId: strin
     .where('orgId', '=', actor.orgId)
     .where('id', '=', commentId)
     .executeTakeFirst();
-  const pulse = row && (await closedPulses(db, actor.orgId)).find((p) => p.id === row.pulseId);
+  const [pulse] = row ? await closedPulses(db, actor.orgId, { id: row.pulseId }) : [];
   const [comment] = pulse ? await visibleComments(db, actor.orgId, [pulse], { commentId }) : [];
   const units = unitsById(await orgUnits(db, actor.orgId));
   if (!pulse || !comment || !homeInScope(actor, units.get(comment.homeId))) {

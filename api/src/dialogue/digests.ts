@@ -87,7 +87,7 @@ async function staffOf(db: Kysely<Database>, orgId: string): Promise<StaffMember
 async function shownComments(db: Kysely<Database>, orgId: string, now: Date) {
   const [units, pulses] = await Promise.all([
     orgUnits(db, orgId),
-    closedPulses(db, orgId, new Date(now.getTime() - 120 * 86_400_000)),
+    closedPulses(db, orgId, { closedSince: new Date(now.getTime() - 120 * 86_400_000) }),
   ]);
   const closedAt = new Map(pulses.map((p) => [p.id, p.closedAt]));
   const unitOf = new Map(units.map((u) => [u.id, u]));

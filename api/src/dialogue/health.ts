@@ -25,7 +25,7 @@ export async function dialogueHealthReport(
   now = new Date(),
 ): Promise<HealthReport> {
   const since = new Date(now.getTime() - healthWindowDays * 86_400_000);
-  const pulses = await closedPulses(db, orgId, since);
+  const pulses = await closedPulses(db, orgId, { closedSince: since });
   const [homes, units, rows] = await Promise.all([
     homesOf(db, orgId, pulses),
     orgUnits(db, orgId),

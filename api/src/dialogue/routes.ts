@@ -204,7 +204,8 @@ export const dialogue = createRouter()
       const unit = await findUnit(services.store.db, actor.orgId, c.req.valid('param').id);
       assertUnitInScope(actor, unit);
       const report = await dialogueHealthReport(services.store.db, actor.orgId, [unit.id], services.now());
-      const health = report.units.get(unit.id) ?? report.org;
+      const health = report.units.get(unit.id);
+      if (!health) throw new Error('the report covers every unit asked for');
       return c.json({ unit: { id: unit.id, name: unit.name }, health }, 200);
     },
   )

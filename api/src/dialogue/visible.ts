@@ -33,14 +33,15 @@ export function homeInScope(staff: Staff, home: UnitRecord | undefined): boolean
   return home !== undefined && staff.managedPaths.some((path) => home.path.startsWith(path));
 }
 
-/** The closed pulses of the org whose comments may show, newest first. */
-export function closedPulses(db: Kysely<Database>, orgId: string, closedSince?: Date) {
+/** The closed pulses of the org whose comments may show, newest first: all, those closed since a date, or one. */
+export function closedPulses(db: Kysely<Database>, orgId: string, only: { closedSince?: Date; id?: string } = {}) {
   let query = db
     .selectFrom('pulses')
     .select(['id', 'title', 'state', 'closedAt', 'k', 'kComments'])
     .where('orgId', '=', orgId)
     .where('state', '=', 'closed');
-  if (closedSince) query = query.where('closedAt', '>=', closedSince);
+  if (only.closedSince) query = query.where('closedAt', '>=', only.closedSince);
+  if (only.id) query = query.where('id', '=', only.id);
   return query.orderBy('closedAt', 'desc').execute() as Promise<Array<ResultsPulseRow & { closedAt: Date }>>;
 }
 
