@@ -330,3 +330,12 @@ describe('digests', () => {
     expect(again.length).toBe(mails.length);
   });
 });
+
+describe('receipt lookups', () => {
+  it('are limited per address, so codes cannot be tried in bulk', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await lookup('0000-0000-0000-0000')).status);
+    expect(statuses).toContain(429);
+    await expectError(await lookup('0000-0000-0000-0000'), 429, 'rate_limited');
+  });
+});
