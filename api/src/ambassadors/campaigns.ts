@@ -56,9 +56,8 @@ export async function pausedReason(db: Db, campaign: CampaignRecord): Promise<st
 
 /** A campaign the person may join or introduce someone to now: 404 when not theirs, 409 when paused. */
 export async function campaignAccepting(db: Db, who: Who, campaignId: string): Promise<CampaignRecord> {
-  const campaign = await findCampaign(db, who.orgId, campaignId).catch(() => undefined);
-  if (!campaign || !visible(campaign, await unitIdsAbove(db, who)))
-    throw new ApiError('not_found', 'No such campaign.');
+  const campaign = await findCampaign(db, who.orgId, campaignId);
+  if (!visible(campaign, await unitIdsAbove(db, who))) throw new ApiError('not_found', 'No such campaign.');
   if (campaign.state === 'paused') {
     const reason = await pausedReason(db, campaign);
     throw new ApiError('conflict', `This campaign is paused. ${reason}`, { state: 'paused', reason });
@@ -134,9 +133,8 @@ export async function withdrawFromCampaign(db: Db, who: Who, campaignId: string,
     .where('personId', '=', who.personId)
     .executeTakeFirst();
   if (!existing) {
-    const campaign = await findCampaign(db, who.orgId, campaignId).catch(() => undefined);
-    if (!campaign || !visible(campaign, await unitIdsAbove(db, who)))
-      throw new ApiError('not_found', 'No such campaign.');
+    const campaign = await findCampaign(db, who.orgId, campaignId);
+    if (!visible(campaign, await unitIdsAbove(db, who))) throw new ApiError('not_found', 'No such campaign.');
     return;
   }
   await db

@@ -226,13 +226,15 @@ export async function decideConsent(db: Db, token: string, decision: 'accept' | 
       await deleteConsentMail(trx, row.orgId, row.contactEmail);
       return;
     }
-    if (row.consent === 'consented') return;
-    await trx
+    // Conditional, so two accepts at once thank the introducer once.
+    const accepted = await trx
       .updateTable('introductions')
       .set({ consent: 'consented', consentedAt: now, updatedAt: now })
       .where('orgId', '=', row.orgId)
       .where('id', '=', row.id)
-      .execute();
+      .where('consent', '<>', 'consented')
+      .executeTakeFirst();
+    if (accepted.numUpdatedRows === 0n) return;
     await trx
       .insertInto('kudos')
       .values({

@@ -161,7 +161,12 @@ export async function launchCampaign(services: Services, actor: Actor, id: strin
     judgement,
     actor: staffActor(actor),
     audit: pass ? 'campaign.launched' : 'campaign.launch_refused',
-    event: pass ? 'campaign.launched' : campaign.state === 'blocked' ? null : 'campaign.blocked',
+    // A refused launch leaves a blocked or paused campaign as it was: no state changed, no event.
+    event: pass
+      ? 'campaign.launched'
+      : campaign.state === 'blocked' || campaign.state === 'paused'
+        ? null
+        : 'campaign.blocked',
   });
   if (!pass) throw gateNotPassed(judgement, evaluationId);
 }

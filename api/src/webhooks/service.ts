@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { NewWebhook, Webhook, WebhookChange, WebhookDelivery, WebhookEvent } from '@insideout/contracts';
 import type { Database } from '@insideout/db';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { recordAudit, staffActor } from '../audit/record.ts';
+import { newToken } from '../auth/secrets.ts';
 import type { Actor, Services } from '../http/env.ts';
 import { ApiError } from '../http/errors.ts';
 import { deliverSoon, enqueueEvent } from './delivery.ts';
@@ -35,7 +35,7 @@ function view(row: {
   };
 }
 
-const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+const newSecret = () => `whsec_${newToken()}`;
 
 export async function listWebhooks(db: Kysely<Database>, orgId: string): Promise<Webhook[]> {
   const rows = await db
