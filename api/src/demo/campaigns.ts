@@ -134,10 +134,10 @@ export async function seedDemoCampaigns(services: Services, demo: DemoOrg, hrId:
   const completed = await make({
     name: 'Autumn careers fair',
     channel: 'event',
-    targetUnitIds: [unitId('Core Services')],
+    targetUnitIds: [unitId('Engineering')],
     startsOn: date(-30),
     endsOn: date(-2),
-    message: 'Core Services engineers on our stand at the Lyon careers fair.',
+    message: 'Our engineers on our stand at the Lyon careers fair.',
   });
   if (!(await launch(completed))) {
     await overrideCampaign(

@@ -7,7 +7,7 @@ import type { Services } from '../http/env.ts';
 import { createPulse } from '../pulses/compose.ts';
 import { openPulse } from '../pulses/lifecycle.ts';
 import { computeRollups } from '../results/rollups.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom, seededUuid } from './random.ts';
 import type { DemoOrg } from './seed.ts';
 
 /**
@@ -102,7 +102,7 @@ export async function seedDemoPulses(services: Services, demo: DemoOrg, hrId: st
     const notes: Insertable<Database['comments']>[] = [];
     const issued: Insertable<Database['ballotIssuance']>[] = [];
     for (const cohort of cohorts) {
-      const cohortId = crypto.randomUUID();
+      const cohortId = seededUuid(next);
       await db
         .insertInto('cohorts')
         .values({
@@ -122,7 +122,7 @@ export async function seedDemoPulses(services: Services, demo: DemoOrg, hrId: st
       for (const personId of cohort.personIds) {
         issued.push({ orgId: demo.orgId, pulseId, personId, cohortId, blindedHash: crypto.randomUUID() });
         if (next() > participation) continue;
-        const responseId = crypto.randomUUID();
+        const responseId = seededUuid(next);
         responses.push({
           orgId: demo.orgId,
           pulseId,
@@ -146,7 +146,7 @@ export async function seedDemoPulses(services: Services, demo: DemoOrg, hrId: st
             pulseId,
             cohortId,
             responseId,
-            id: crypto.randomUUID(),
+            id: seededUuid(next),
             position: null,
             body: comments[Math.floor(next() * comments.length)] ?? '',
             receiptHash: crypto.randomUUID(),

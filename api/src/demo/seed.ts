@@ -9,7 +9,7 @@ import { seedDemoConversations } from './conversations.ts';
 import { firstNames, lastNames } from './names.ts';
 import { type DemoUnit, demoOrgName, demoPassword, demoStaff, demoTree, tenureBands } from './organisation.ts';
 import { seedDemoPulses } from './pulses.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom, seededUuid } from './random.ts';
 
 export interface DemoOrg {
   orgId: string;
@@ -22,6 +22,8 @@ export async function seedDemoOrg(db: Kysely<Database>): Promise<DemoOrg> {
   const staffHash = await hashPassword(demoPassword);
   const next = seededRandom(2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  // Unit ids break ties in the release plan: seeded, so the demo's figures are the same on every machine.
+  const nextId = seededRandom(7);
 
   return db.transaction().execute(async (trx) => {
     const org = await trx
@@ -35,7 +37,7 @@ export async function seedDemoOrg(db: Kysely<Database>): Promise<DemoOrg> {
     const usedEmails = new Set<string>(demoStaff.map((s) => s.email));
 
     const addUnit = async (unit: DemoUnit, parent: { id: string; path: string } | null) => {
-      const id = crypto.randomUUID();
+      const id = seededUuid(nextId);
       const path = `${parent?.path ?? '/'}${id}/`;
       await trx
         .insertInto('units')
